@@ -1,0 +1,43 @@
+// Original file: proto/diode/v1/ingester.proto
+
+import type { Device as _diode_v1_Device, Device__Output as _diode_v1_Device__Output } from '../../diode/v1/Device.ts';
+import type { Tag as _diode_v1_Tag, Tag__Output as _diode_v1_Tag__Output } from '../../diode/v1/Tag.ts';
+import type { CustomFieldValue as _diode_v1_CustomFieldValue, CustomFieldValue__Output as _diode_v1_CustomFieldValue__Output } from '../../diode/v1/CustomFieldValue.ts';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../google/protobuf/Struct.ts';
+import type { Owner as _diode_v1_Owner, Owner__Output as _diode_v1_Owner__Output } from '../../diode/v1/Owner.ts';
+
+export interface DeviceBay {
+  'device'?: (_diode_v1_Device | null);
+  'name'?: (string);
+  'label'?: (string);
+  'description'?: (string);
+  'installed_device'?: (_diode_v1_Device | null);
+  'tags'?: (_diode_v1_Tag)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue});
+  'metadata'?: (_google_protobuf_Struct | null);
+  'owner'?: (_diode_v1_Owner | null);
+  'enabled'?: (boolean);
+  '_label'?: "label";
+  '_description'?: "description";
+  '_installed_device'?: "installed_device";
+  '_owner'?: "owner";
+  '_enabled'?: "enabled";
+}
+
+export interface DeviceBay__Output {
+  'device'?: (_diode_v1_Device__Output);
+  'name'?: (string);
+  'label'?: (string);
+  'description'?: (string);
+  'installed_device'?: (_diode_v1_Device__Output);
+  'tags'?: (_diode_v1_Tag__Output)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue__Output});
+  'metadata'?: (_google_protobuf_Struct__Output);
+  'owner'?: (_diode_v1_Owner__Output);
+  'enabled'?: (boolean);
+  '_label'?: "label";
+  '_description'?: "description";
+  '_installed_device'?: "installed_device";
+  '_owner'?: "owner";
+  '_enabled'?: "enabled";
+}

@@ -1,0 +1,55 @@
+// Original file: proto/diode/v1/ingester.proto
+
+import type { Site as _diode_v1_Site, Site__Output as _diode_v1_Site__Output } from '../../diode/v1/Site.ts';
+import type { Location as _diode_v1_Location, Location__Output as _diode_v1_Location__Output } from '../../diode/v1/Location.ts';
+import type { Tenant as _diode_v1_Tenant, Tenant__Output as _diode_v1_Tenant__Output } from '../../diode/v1/Tenant.ts';
+import type { Tag as _diode_v1_Tag, Tag__Output as _diode_v1_Tag__Output } from '../../diode/v1/Tag.ts';
+import type { CustomFieldValue as _diode_v1_CustomFieldValue, CustomFieldValue__Output as _diode_v1_CustomFieldValue__Output } from '../../diode/v1/CustomFieldValue.ts';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../google/protobuf/Struct.ts';
+import type { Owner as _diode_v1_Owner, Owner__Output as _diode_v1_Owner__Output } from '../../diode/v1/Owner.ts';
+
+export interface Location {
+  'name'?: (string);
+  'slug'?: (string);
+  'site'?: (_diode_v1_Site | null);
+  'parent'?: (_diode_v1_Location | null);
+  'status'?: (string);
+  'tenant'?: (_diode_v1_Tenant | null);
+  'facility'?: (string);
+  'description'?: (string);
+  'tags'?: (_diode_v1_Tag)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue});
+  'comments'?: (string);
+  'metadata'?: (_google_protobuf_Struct | null);
+  'owner'?: (_diode_v1_Owner | null);
+  '_parent'?: "parent";
+  '_status'?: "status";
+  '_tenant'?: "tenant";
+  '_facility'?: "facility";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}
+
+export interface Location__Output {
+  'name'?: (string);
+  'slug'?: (string);
+  'site'?: (_diode_v1_Site__Output);
+  'parent'?: (_diode_v1_Location__Output);
+  'status'?: (string);
+  'tenant'?: (_diode_v1_Tenant__Output);
+  'facility'?: (string);
+  'description'?: (string);
+  'tags'?: (_diode_v1_Tag__Output)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue__Output});
+  'comments'?: (string);
+  'metadata'?: (_google_protobuf_Struct__Output);
+  'owner'?: (_diode_v1_Owner__Output);
+  '_parent'?: "parent";
+  '_status'?: "status";
+  '_tenant'?: "tenant";
+  '_facility'?: "facility";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}

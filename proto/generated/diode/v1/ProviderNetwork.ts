@@ -1,0 +1,39 @@
+// Original file: proto/diode/v1/ingester.proto
+
+import type { Provider as _diode_v1_Provider, Provider__Output as _diode_v1_Provider__Output } from '../../diode/v1/Provider.ts';
+import type { Tag as _diode_v1_Tag, Tag__Output as _diode_v1_Tag__Output } from '../../diode/v1/Tag.ts';
+import type { CustomFieldValue as _diode_v1_CustomFieldValue, CustomFieldValue__Output as _diode_v1_CustomFieldValue__Output } from '../../diode/v1/CustomFieldValue.ts';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../google/protobuf/Struct.ts';
+import type { Owner as _diode_v1_Owner, Owner__Output as _diode_v1_Owner__Output } from '../../diode/v1/Owner.ts';
+
+export interface ProviderNetwork {
+  'provider'?: (_diode_v1_Provider | null);
+  'name'?: (string);
+  'service_id'?: (string);
+  'description'?: (string);
+  'comments'?: (string);
+  'tags'?: (_diode_v1_Tag)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue});
+  'metadata'?: (_google_protobuf_Struct | null);
+  'owner'?: (_diode_v1_Owner | null);
+  '_service_id'?: "service_id";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}
+
+export interface ProviderNetwork__Output {
+  'provider'?: (_diode_v1_Provider__Output);
+  'name'?: (string);
+  'service_id'?: (string);
+  'description'?: (string);
+  'comments'?: (string);
+  'tags'?: (_diode_v1_Tag__Output)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue__Output});
+  'metadata'?: (_google_protobuf_Struct__Output);
+  'owner'?: (_diode_v1_Owner__Output);
+  '_service_id'?: "service_id";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}

@@ -1,0 +1,98 @@
+// Original file: proto/diode/v1/ingester.proto
+
+import type { Manufacturer as _diode_v1_Manufacturer, Manufacturer__Output as _diode_v1_Manufacturer__Output } from '../../diode/v1/Manufacturer.ts';
+import type { Tag as _diode_v1_Tag, Tag__Output as _diode_v1_Tag__Output } from '../../diode/v1/Tag.ts';
+import type { CustomFieldValue as _diode_v1_CustomFieldValue, CustomFieldValue__Output as _diode_v1_CustomFieldValue__Output } from '../../diode/v1/CustomFieldValue.ts';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../google/protobuf/Struct.ts';
+import type { Owner as _diode_v1_Owner, Owner__Output as _diode_v1_Owner__Output } from '../../diode/v1/Owner.ts';
+import type { Long } from '@grpc/proto-loader';
+
+export interface RackType {
+  'manufacturer'?: (_diode_v1_Manufacturer | null);
+  'model'?: (string);
+  'slug'?: (string);
+  'description'?: (string);
+  'form_factor'?: (string);
+  'width'?: (number | string | Long);
+  'u_height'?: (number | string | Long);
+  'starting_unit'?: (number | string | Long);
+  'desc_units'?: (boolean);
+  'outer_width'?: (number | string | Long);
+  'outer_depth'?: (number | string | Long);
+  'outer_unit'?: (string);
+  'weight'?: (number | string);
+  'max_weight'?: (number | string | Long);
+  'weight_unit'?: (string);
+  'mounting_depth'?: (number | string | Long);
+  'comments'?: (string);
+  'tags'?: (_diode_v1_Tag)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue});
+  'outer_height'?: (number | string | Long);
+  'metadata'?: (_google_protobuf_Struct | null);
+  'owner'?: (_diode_v1_Owner | null);
+  'cooling_capability'?: (string);
+  'cooling_capacity'?: (number | string);
+  '_description'?: "description";
+  '_form_factor'?: "form_factor";
+  '_width'?: "width";
+  '_u_height'?: "u_height";
+  '_starting_unit'?: "starting_unit";
+  '_desc_units'?: "desc_units";
+  '_outer_width'?: "outer_width";
+  '_outer_depth'?: "outer_depth";
+  '_outer_unit'?: "outer_unit";
+  '_weight'?: "weight";
+  '_max_weight'?: "max_weight";
+  '_weight_unit'?: "weight_unit";
+  '_mounting_depth'?: "mounting_depth";
+  '_comments'?: "comments";
+  '_outer_height'?: "outer_height";
+  '_owner'?: "owner";
+  '_cooling_capability'?: "cooling_capability";
+  '_cooling_capacity'?: "cooling_capacity";
+}
+
+export interface RackType__Output {
+  'manufacturer'?: (_diode_v1_Manufacturer__Output);
+  'model'?: (string);
+  'slug'?: (string);
+  'description'?: (string);
+  'form_factor'?: (string);
+  'width'?: (number);
+  'u_height'?: (number);
+  'starting_unit'?: (number);
+  'desc_units'?: (boolean);
+  'outer_width'?: (number);
+  'outer_depth'?: (number);
+  'outer_unit'?: (string);
+  'weight'?: (number);
+  'max_weight'?: (number);
+  'weight_unit'?: (string);
+  'mounting_depth'?: (number);
+  'comments'?: (string);
+  'tags'?: (_diode_v1_Tag__Output)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue__Output});
+  'outer_height'?: (number);
+  'metadata'?: (_google_protobuf_Struct__Output);
+  'owner'?: (_diode_v1_Owner__Output);
+  'cooling_capability'?: (string);
+  'cooling_capacity'?: (number);
+  '_description'?: "description";
+  '_form_factor'?: "form_factor";
+  '_width'?: "width";
+  '_u_height'?: "u_height";
+  '_starting_unit'?: "starting_unit";
+  '_desc_units'?: "desc_units";
+  '_outer_width'?: "outer_width";
+  '_outer_depth'?: "outer_depth";
+  '_outer_unit'?: "outer_unit";
+  '_weight'?: "weight";
+  '_max_weight'?: "max_weight";
+  '_weight_unit'?: "weight_unit";
+  '_mounting_depth'?: "mounting_depth";
+  '_comments'?: "comments";
+  '_outer_height'?: "outer_height";
+  '_owner'?: "owner";
+  '_cooling_capability'?: "cooling_capability";
+  '_cooling_capacity'?: "cooling_capacity";
+}

@@ -1,0 +1,39 @@
+// Original file: proto/diode/v1/ingester.proto
+
+import type { TenantGroup as _diode_v1_TenantGroup, TenantGroup__Output as _diode_v1_TenantGroup__Output } from '../../diode/v1/TenantGroup.ts';
+import type { Tag as _diode_v1_Tag, Tag__Output as _diode_v1_Tag__Output } from '../../diode/v1/Tag.ts';
+import type { CustomFieldValue as _diode_v1_CustomFieldValue, CustomFieldValue__Output as _diode_v1_CustomFieldValue__Output } from '../../diode/v1/CustomFieldValue.ts';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../google/protobuf/Struct.ts';
+import type { Owner as _diode_v1_Owner, Owner__Output as _diode_v1_Owner__Output } from '../../diode/v1/Owner.ts';
+
+export interface TenantGroup {
+  'name'?: (string);
+  'slug'?: (string);
+  'parent'?: (_diode_v1_TenantGroup | null);
+  'description'?: (string);
+  'tags'?: (_diode_v1_Tag)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue});
+  'comments'?: (string);
+  'metadata'?: (_google_protobuf_Struct | null);
+  'owner'?: (_diode_v1_Owner | null);
+  '_parent'?: "parent";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}
+
+export interface TenantGroup__Output {
+  'name'?: (string);
+  'slug'?: (string);
+  'parent'?: (_diode_v1_TenantGroup__Output);
+  'description'?: (string);
+  'tags'?: (_diode_v1_Tag__Output)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue__Output});
+  'comments'?: (string);
+  'metadata'?: (_google_protobuf_Struct__Output);
+  'owner'?: (_diode_v1_Owner__Output);
+  '_parent'?: "parent";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}

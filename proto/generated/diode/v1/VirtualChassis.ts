@@ -1,0 +1,41 @@
+// Original file: proto/diode/v1/ingester.proto
+
+import type { Device as _diode_v1_Device, Device__Output as _diode_v1_Device__Output } from '../../diode/v1/Device.ts';
+import type { Tag as _diode_v1_Tag, Tag__Output as _diode_v1_Tag__Output } from '../../diode/v1/Tag.ts';
+import type { CustomFieldValue as _diode_v1_CustomFieldValue, CustomFieldValue__Output as _diode_v1_CustomFieldValue__Output } from '../../diode/v1/CustomFieldValue.ts';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../google/protobuf/Struct.ts';
+import type { Owner as _diode_v1_Owner, Owner__Output as _diode_v1_Owner__Output } from '../../diode/v1/Owner.ts';
+
+export interface VirtualChassis {
+  'name'?: (string);
+  'domain'?: (string);
+  'master'?: (_diode_v1_Device | null);
+  'description'?: (string);
+  'comments'?: (string);
+  'tags'?: (_diode_v1_Tag)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue});
+  'metadata'?: (_google_protobuf_Struct | null);
+  'owner'?: (_diode_v1_Owner | null);
+  '_domain'?: "domain";
+  '_master'?: "master";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}
+
+export interface VirtualChassis__Output {
+  'name'?: (string);
+  'domain'?: (string);
+  'master'?: (_diode_v1_Device__Output);
+  'description'?: (string);
+  'comments'?: (string);
+  'tags'?: (_diode_v1_Tag__Output)[];
+  'custom_fields'?: ({[key: string]: _diode_v1_CustomFieldValue__Output});
+  'metadata'?: (_google_protobuf_Struct__Output);
+  'owner'?: (_diode_v1_Owner__Output);
+  '_domain'?: "domain";
+  '_master'?: "master";
+  '_description'?: "description";
+  '_comments'?: "comments";
+  '_owner'?: "owner";
+}

@@ -1,0 +1,61 @@
+// The durable queue between ingester and reconciler. Two implementations sit behind this one
+// interface (NATS JetStream for production, an on-disk log for the embedded default), so neither
+// the ingester nor the reconciler can tell which one it has.
+
+export interface PublishOptions {
+  /** Time in ms to wait for the queue to acknowledge durable storage. */
+  timeout?: number
+  signal?: AbortSignal
+}
+
+export interface PublishResult {
+  /** True when a message with the same id was already stored (a retried request). */
+  duplicate: boolean
+  /** Sequence number of the stored message. */
+  seq: number
+}
+
+export interface QueueMessage {
+  /** The message id given at publish: the IngestRequest id. */
+  readonly id: string
+  /** The IngestRequest bytes exactly as the ingester received them. */
+  readonly data: Uint8Array
+  /** 1 on first delivery, incremented on each redelivery. */
+  readonly deliveryCount: number
+  readonly seq: number
+  /** Acknowledge: call only after the reconciler's transaction committed. */
+  ack (): Promise<void>
+  /** Negative acknowledge: redeliver after `delay` ms. */
+  nak (delay?: number): Promise<void>
+  /** Give up on the message for good; `reason` is kept for operators. */
+  term (reason: string): Promise<void>
+  /** Extend the ack deadline during long work. */
+  working (): Promise<void>
+}
+
+export interface FetchOptions {
+  /** Most messages to return, default 64. */
+  max?: number
+  /** Wait at most this many ms for the first message, default 1000; returns [] when none came. */
+  expires?: number
+  signal?: AbortSignal
+}
+
+export interface QueueStats {
+  /** Messages not yet acknowledged by the consumer (queue lag). */
+  pending: number
+  /** Messages stored. */
+  messages: number
+  bytes: number
+}
+
+export interface Queue {
+  readonly kind: 'jetstream' | 'embedded'
+  publish (id: string, data: Uint8Array, options?: PublishOptions): Promise<PublishResult>
+  /** Fetches a batch for this process's durable consumer. */
+  fetch (options?: FetchOptions): Promise<QueueMessage[]>
+  /** True when the queue can take a publish now (for /readyz). */
+  ready (): Promise<boolean>
+  stats (): Promise<QueueStats>
+  close (): Promise<void>
+}

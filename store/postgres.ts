@@ -1,0 +1,87 @@
+import pg from 'pg'
+import type { Db, Queryable, QueryResult } from './db.ts'
+import { StoreError } from './errors.ts'
+
+export interface PostgresOptions {
+  /** postgres://user@host:port/db */
+  url: string
+  /** Pool size, default 10. */
+  max?: number
+  /** Connect timeout in ms, default 5000. */
+  connectTimeout?: number
+  /** Per-statement timeout in ms, default 60000. */
+  statementTimeout?: number
+  /** application_name shown in pg_stat_activity. */
+  applicationName?: string
+}
+
+// int8 (count(*), bigserial ids) as JS numbers: our ids and counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+
+function wrap (client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T> (sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      const r = await client.query(sql, params as unknown[])
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length }
+    },
+    async exec (sql: string): Promise<void> {
+      await client.query(sql)
+    }
+  }
+}
+
+/** Opens a pool and checks that the server answers within the connect timeout. */
+export async function connectPostgres (options: PostgresOptions): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeout ?? 5000,
+    statement_timeout: options.statementTimeout ?? 60000,
+    application_name: options.applicationName ?? 'tributary'
+  })
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  try {
+    await pool.query('select 1')
+  } catch (cause) {
+    await pool.end().catch(() => {})
+    throw new StoreError('ERR_STORE_CONNECT', `cannot connect to PostgreSQL at ${redactUrl(options.url)}: ${(cause as Error).message}`, { cause })
+  }
+  const base = wrap(pool)
+  let closed = false
+  return {
+    kind: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction<T> (fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn(wrap(client))
+        await client.query('COMMIT')
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async close () {
+      if (closed) return
+      closed = true
+      await pool.end()
+    }
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl (url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return '<invalid url>'
+  }
+}
