@@ -1,0 +1,51 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadServerConfig, serverSettingsHelp } from '../../config/index.ts'
+
+function file (text: string): string {
+  const p = join(mkdtempSync(join(tmpdir(), 'trib-cfg-')), 'tributary.yaml')
+  writeFileSync(p, text)
+  return p
+}
+
+test('server config - defaults give the embedded stack on port 8080 with prefix diode', () => {
+  const c = loadServerConfig({ env: {} })
+  assert.equal(c.port, 8080)
+  assert.equal(c.pathPrefix, 'diode')
+  assert.equal(c.nats, undefined)
+  assert.equal(c.postgresUrl, undefined)
+  assert.match(c.dataDir, /\.tributary$/)
+  assert.equal(c.maxEntities, 10000)
+})
+
+test('server config - flag beats environment beats file', () => {
+  const cfg = file('listen:\n  port: 9000\nnats:\n  url: nats://file:4222\n  replicas: 3\npath_prefix: /ingest/\n')
+  const fromFile = loadServerConfig({ flags: { config: cfg }, env: {} })
+  assert.equal(fromFile.port, 9000)
+  assert.deepEqual(fromFile.nats, { url: 'nats://file:4222', stream: 'TRIBUTARY_INGEST', maxBytes: 8 * 1024 ** 3, maxAgeSeconds: 604800, replicas: 3 })
+  assert.equal(fromFile.pathPrefix, 'ingest')
+  const fromEnv = loadServerConfig({ flags: { config: cfg }, env: { TRIBUTARY_LISTEN_PORT: '9100', TRIBUTARY_NATS_URL: 'nats://env:4222' } })
+  assert.equal(fromEnv.port, 9100)
+  assert.equal(fromEnv.nats?.url, 'nats://env:4222')
+  const fromFlag = loadServerConfig({ flags: { config: cfg, port: '9200' }, env: { TRIBUTARY_LISTEN_PORT: '9100' } })
+  assert.equal(fromFlag.port, 9200)
+})
+
+test('server config - errors name the key and the source', () => {
+  assert.throws(() => loadServerConfig({ flags: { port: 'http' }, env: {} }), /listen\.port \(from --port\): expected an integer, got "http"/)
+  assert.throws(() => loadServerConfig({ env: { TRIBUTARY_LISTEN_PORT: '70000' } }), /listen\.port \(from TRIBUTARY_LISTEN_PORT\): 70000 is above the maximum 65535/)
+  const bad = file('listen:\n  prot: 1\n')
+  assert.throws(() => loadServerConfig({ flags: { config: bad }, env: {} }), /listen\.prot \(from .*\): unknown setting/)
+  assert.throws(() => loadServerConfig({ flags: { 'tls-cert': '/x.pem' }, env: {} }), /tls: cert_file and key_file go together/)
+  assert.throws(() => loadServerConfig({ flags: { config: '/nonexistent/t.yaml' }, env: {} }), /config file \/nonexistent\/t\.yaml/)
+})
+
+test('server config - help lists every flag with its environment variable', () => {
+  const help = serverSettingsHelp()
+  assert.match(help, /--postgres\s+TRIBUTARY_POSTGRES_URL/)
+  assert.match(help, /--nats\s+TRIBUTARY_NATS_URL/)
+  assert.match(help, /--port\s+TRIBUTARY_LISTEN_PORT .*default 8080/)
+})
