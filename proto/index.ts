@@ -15,6 +15,10 @@ export {
 } from './codec.ts'
 export { ENTITY_TYPES, ENTITY_MESSAGE, ENTITY_FIELD_NUMBER, entityTypeOf } from './entity-types.ts'
 export { CHOICES, isChoice } from './choices.ts'
+export { toStruct, fromStruct, toValue, fromValue, timestampFromDate, dateFromTimestamp } from './struct.ts'
+export { toProtoJson, fromProtoJson, formatRfc3339, ProtoJsonError } from './json.ts'
+export type { JsonValue } from './struct.ts'
+export type { FromProtoJsonOptions } from './json.ts'
 
 /** gRPC method path of Ingest without a prefix; SDK targets may put a path in front of it. */
 export const INGEST_METHOD = '/diode.v1.IngesterService/Ingest'
@@ -52,3 +56,5 @@ export type { ChangeSet, ChangeSet__Output } from './generated/diode/v1/ChangeSe
 export type { RetrieveIngestionLogsRequest, RetrieveIngestionLogsRequest__Output } from './generated/diode/v1/RetrieveIngestionLogsRequest.ts'
 export type { RetrieveIngestionLogsResponse, RetrieveIngestionLogsResponse__Output } from './generated/diode/v1/RetrieveIngestionLogsResponse.ts'
 export type { State } from './generated/diode/v1/State.ts'
+export type { Struct } from './generated/google/protobuf/Struct.ts'
+export type { Timestamp } from './generated/google/protobuf/Timestamp.ts'
