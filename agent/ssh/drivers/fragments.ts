@@ -1,0 +1,25 @@
+// Small adapters from the shared parsers' results to DeviceFragments, used by several drivers.
+import type { DeviceFragment } from '../driver.ts'
+import type { DiscoveredInterface } from '../../model.ts'
+import { parseCiscoInventory } from '../parse/inventory.ts'
+import { parseLagSummary } from '../parse/lag-summary.ts'
+import type { AbbreviationTable } from '../parse/interface-name.ts'
+
+/** Inventory, plus the chassis model and serial for a device whose version output lacks them. */
+export function inventoryFragment (output: string, manufacturer: string): DeviceFragment {
+  const { inventory, chassis } = parseCiscoInventory(output, manufacturer)
+  const out: DeviceFragment = { inventory }
+  if (chassis?.model !== undefined) out.model = chassis.model
+  if (chassis?.serial !== undefined) out.serial = chassis.serial
+  return out
+}
+
+/** LAGs (typed "lag") and their members (with `lag` set) from a port-channel summary. */
+export function lagFragment (output: string, table: AbbreviationTable): DeviceFragment {
+  const interfaces: DiscoveredInterface[] = []
+  for (const { lag, members } of parseLagSummary(output, table)) {
+    interfaces.push({ name: lag, type: 'lag' })
+    for (const member of members) interfaces.push({ name: member, lag })
+  }
+  return { interfaces }
+}

@@ -1,0 +1,8 @@
+// Every SSH platform driver by its config name. The runner picks one by `platform`, or tries
+// them in order for auto-detection.
+import type { Driver } from '../driver.ts'
+import { ciscoIos } from './cisco-ios.ts'
+
+export const DRIVERS: Record<string, Driver> = {
+  cisco_ios: ciscoIos
+}
