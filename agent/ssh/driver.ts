@@ -24,4 +24,16 @@ export interface Driver {
   detect (text: string): boolean
   /** Parses one command's output. Unknown commands yield {}; never throws on odd output. */
   parseCommand (command: string, output: string): DeviceFragment
+  /**
+   * How commands are run: "shell" (default) types them at the CLI prompt; "exec" runs each on its
+   * own SSH exec channel with an exit status (Linux hosts), with no prompt or paging involved.
+   */
+  readonly transport?: 'shell' | 'exec'
+  /**
+   * Command -> command to run instead when the first fails, e.g. "ip -j addr show" -> "ip addr show"
+   * for iproute2 releases without JSON output. parseCommand() is then given the fallback command.
+   */
+  readonly fallbacks?: Readonly<Record<string, string>>
+  /** Commands whose failure is expected on some devices (a tool not installed, a feature off): logged at debug only. */
+  readonly optionalCommands?: readonly string[]
 }
