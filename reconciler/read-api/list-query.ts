@@ -1,0 +1,47 @@
+// Turns a resource and a query string into the two statements of a list page (count and rows)
+// or the one of a detail view.
+import type { Queryable } from '../../store/index.ts'
+import { InvalidQueryParamError } from './errors.ts'
+import { buildWhere } from './filters.ts'
+import type { Page } from './pagination.ts'
+import type { Resource, Row } from './resource.ts'
+import { selectList } from './serialize.ts'
+import { SqlParams } from './sql-params.ts'
+
+/** ?ordering=-name,id over the resource's allow-list; id breaks ties so pages never overlap. */
+export function orderBy (resource: Resource, query: URLSearchParams): string {
+  const raw = query.get('ordering')?.trim()
+  if (!raw) {
+    if (resource.defaultOrder !== undefined) return resource.defaultOrder
+    const [first] = Object.values(resource.ordering)
+    return first === 't.id' ? 't.id' : `${first}, t.id`
+  }
+  const terms = raw.split(',').map((term) => {
+    const desc = term.startsWith('-')
+    const key = desc ? term.slice(1) : term
+    const expr = resource.ordering[key]
+    if (expr === undefined) throw new InvalidQueryParamError('ordering', `"${key}" is not one of ${Object.keys(resource.ordering).join(', ')}`)
+    return `${expr}${desc ? ' desc' : ''}`
+  })
+  return [...terms, 't.id'].join(', ')
+}
+
+export async function listRows (db: Queryable, resource: Resource, query: URLSearchParams, page: Page): Promise<{ count: number, rows: Row[] }> {
+  const params = new SqlParams()
+  const conditions = buildWhere(resource.filters, query, params)
+  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : ''
+  const order = orderBy(resource, query)
+  const countParams = [...params.values]
+  const limit = params.add(page.limit)
+  const offset = params.add(page.offset)
+  const [count, rows] = await Promise.all([
+    db.query<{ count: number }>(`select count(*)::int as count from ${resource.table} t ${where}`, countParams),
+    db.query(`select ${selectList(resource)} from ${resource.table} t ${where} order by ${order} limit ${limit} offset ${offset}`, params.values)
+  ])
+  return { count: Number(count.rows[0].count), rows: rows.rows }
+}
+
+export async function getRow (db: Queryable, resource: Resource, id: number): Promise<Row | undefined> {
+  const r = await db.query(`select ${selectList(resource)} from ${resource.table} t where t.id = $1`, [id])
+  return r.rows[0]
+}
