@@ -8,7 +8,7 @@ export type { DeviceDefaults, ToEntitiesOptions, CustomFieldInput } from './mapp
 export type {
   DiscoveredDevice, DiscoveredInterface, DiscoveredAddress, DiscoveredVlan, DiscoveredVrf,
   DiscoveredInventoryItem, DiscoveredNeighbor, DiscoverySource, SnmpCredential, SnmpTargetSettings,
-  SshCredential, SshTargetSettings, HostKeyPolicy, CollectResult, SnmpAuthProtocol, SnmpPrivProtocol
+  SshCredential, SshTargetSettings, HostKeyPolicy, CollectResult, CollectWarning, SnmpAuthProtocol, SnmpPrivProtocol
 } from './model.ts'
 
 export { loadAgentConfig, parseAgentConfig, validateAgentConfig, assertSendable } from './config/load.ts'

@@ -181,8 +181,19 @@ export interface SshTargetSettings {
   jumpHost?: { host: string, port?: number, credential: SshCredential, hostKeyPolicy?: HostKeyPolicy }
 }
 
+/** Something a collector could not read, or worked around, while the rest of the device was read. */
+export interface CollectWarning {
+  /** What it was reading, e.g. "lldpRemTable" or "show lldp neighbors". */
+  phase: string
+  /** Stable code, e.g. "ERR_SNMP_TIMEOUT". */
+  code: string
+  message: string
+}
+
 /** What a collector returns: the device and which credential (index into the list) worked. */
 export interface CollectResult {
   device: DiscoveredDevice
   credentialIndex: number
+  /** Tables or commands that failed (the device is partial) and workarounds used; absent when none. */
+  warnings?: CollectWarning[]
 }
