@@ -239,7 +239,7 @@ function parseInteger (v: unknown, path: string, type: string, long: boolean): n
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
 
-function parseTimestamp (text: string, path: string): { seconds: number, nanos: number } {
+function parseTimestamp (text: string, path: string): { seconds: number, nanos?: number } {
   const m = RFC3339.exec(text)
   if (m === null) throw new ProtoJsonError(path, `expected an RFC 3339 timestamp like 2026-01-02T03:04:05Z, got ${JSON.stringify(text.slice(0, 40))}`)
   const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m
@@ -247,7 +247,8 @@ function parseTimestamp (text: string, path: string): { seconds: number, nanos: 
   if (Number.isNaN(seconds)) throw new ProtoJsonError(path, `invalid date ${JSON.stringify(text)}`)
   if (sign !== undefined) seconds -= (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60)
   const nanos = frac === undefined ? 0 : Number(frac.padEnd(9, '0'))
-  return { seconds, nanos }
+  // protobufjs encodes an own property even at its default; leave zero out for canonical bytes.
+  return nanos === 0 ? { seconds } : { seconds, nanos }
 }
 
 /** Formats a Timestamp ({ seconds, nanos }) as RFC 3339 in UTC with 0, 3, 6 or 9 fraction digits. */
