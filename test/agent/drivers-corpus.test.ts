@@ -18,6 +18,21 @@ import {
 
 const CORPUS = new URL('../../../shared/corpus/ntc/', import.meta.url).pathname
 
+// ntc keeps "[build ...]" in the NX-OS version and only the last word of the chassis name
+// ("C9396PX") as platform; we keep the bare release and the chassis name ("Nexus9000 C9396PX").
+const nxosVersionCompare: Comparator = (records, f) => {
+  const r = records[0]
+  if (r === undefined) return []
+  const checks: Check[] = []
+  const os = String(r.os ?? '').replace(/\s*\[build.*$/, '')
+  if (os !== '') checks.push({ field: 'osVersion', expected: os, actual: f.osVersion })
+  if (String(r.hostname ?? '') !== '') checks.push({ field: 'hostname', expected: r.hostname, actual: f.hostname })
+  if (String(r.serial ?? '') !== '') checks.push({ field: 'serial', expected: r.serial, actual: f.serial })
+  const platform = String(r.platform ?? '')
+  if (platform !== '') checks.push({ field: 'model', expected: platform, actual: f.model?.endsWith(platform) === true ? platform : f.model })
+  return checks
+}
+
 interface PlatformPlan {
   table: AbbreviationTable
   /** ntc command folder -> comparator; the folder's name with spaces is the command. */
@@ -38,8 +53,22 @@ const PLANS: Record<string, PlatformPlan> = {
       show_cdp_neighbors_detail: neighborsCompare,
       show_lldp_neighbors_detail: neighborsCompare
     }
+  },
+  cisco_nxos: {
+    table: NXOS_ABBREVIATIONS,
+    floor: 0.95,
+    compare: {
+      show_version: nxosVersionCompare,
+      show_interface: interfacesCompare,
+      show_inventory: inventoryCompare,
+      show_vlan: vlansCompare,
+      show_cdp_neighbors_detail: neighborsCompare,
+      show_lldp_neighbors_detail: neighborsCompare
+    }
   }
 }
+
+
 
 function walkRaw (dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

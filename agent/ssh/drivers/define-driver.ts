@@ -77,3 +77,20 @@ export function defineDriver (def: DriverDefinition): PlatformDriver {
     }
   }
 }
+
+/**
+ * One parser for a command that may come back as JSON (`| json`, `| display json`) or text
+ * (older releases, or JSON switched off): the output itself says which.
+ */
+export function textOrJson (text: Parser, json: Parser): Parser {
+  return (output) => (/^\s*[{[]/.test(output) ? json(output) : text(output))
+}
+
+/** The (text, JSON) pair registered under the plain command and its JSON spelling. */
+export function bothForms (command: string, jsonSuffix: string, text: Parser, json: Parser, aliases: readonly string[] = []): CommandParser[] {
+  const parse = textOrJson(text, json)
+  return [
+    { command: `${command} ${jsonSuffix}`, aliases: aliases.map((a) => `${a} ${jsonSuffix}`), parse },
+    { command, aliases, parse }
+  ]
+}

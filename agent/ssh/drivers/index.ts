@@ -2,7 +2,11 @@
 // them in order for auto-detection.
 import type { Driver } from '../driver.ts'
 import { ciscoIos } from './cisco-ios.ts'
+import { linux } from './linux.ts'
+import { ciscoNxos } from './cisco-nxos.ts'
 
 export const DRIVERS: Record<string, Driver> = {
-  cisco_ios: ciscoIos
+  linux,
+  cisco_ios: ciscoIos,
+  cisco_nxos: ciscoNxos
 }

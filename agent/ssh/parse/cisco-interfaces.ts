@@ -25,7 +25,8 @@ export function parseCiscoInterfaces (output: string, table: AbbreviationTable =
     const name = head[1]
     const state = head[2].toLowerCase()
     const iface: DiscoveredInterface = { name }
-    iface.enabled = !/administratively|admin(istrative)?[ -]?down|disabled/.test(state)
+    // err-disabled ports are enabled and down; only an administrative shutdown disables.
+    iface.enabled = !/administratively|admin[ -]?down/.test(state)
     const protocol = head[3]?.toLowerCase()
     iface.operUp = protocol !== undefined ? protocol.startsWith('up') : state.startsWith('up')
     let hardware: string | undefined
@@ -44,7 +45,7 @@ export function parseCiscoInterfaces (output: string, table: AbbreviationTable =
       } else if (iface.mac === undefined && (m = /^address(?: is|:)\s*(\S+)/i.exec(t)) !== null) {
         const mac = normalizeMac(m[1])
         if (mac !== undefined) iface.mac = mac
-      } else if ((m = /^Description:\s*(.*)$/.exec(t)) !== null) {
+      } else if ((m = /^(?:Description:|Port description is)\s*(.*)$/.exec(t)) !== null) {
         const d = clean(m[1])
         if (d !== undefined) iface.description = d
       } else if ((m = /^(?:Internet|IPv4) address is\s+(\S+\/\d+)(.*)$/i.exec(t)) !== null) {

@@ -9,17 +9,27 @@ import { normalizeMac } from './units.ts'
 import { isIPv4, isIPv6 } from './ip.ts'
 
 type Fields = Map<string, string>
+interface Rec {
+  fields: Fields
+  /** Addresses listed under a management heading. */
+  mgmt: string[]
+  /** Addresses listed under any other heading (entry, interface addresses). */
+  addresses: string[]
+  description: string[]
+}
 
 /**
  * Groups "Key: value" lines into records. `opens` lists the keys that may start a record; a
  * record also ends at a line of dashes. Values of multi-line keys (descriptions, address
  * lists) are gathered from the lines that follow until the next key or blank line.
  */
-function records (output: string, opens: readonly string[]): Array<{ fields: Fields, addresses: string[], description: string[] }> {
-  const out: Array<{ fields: Fields, addresses: string[], description: string[] }> = []
-  let cur: { fields: Fields, addresses: string[], description: string[] } | undefined
+function records (output: string, opens: readonly string[]): Array<Rec> {
+  const out: Array<Rec> = []
+  let cur: Rec | undefined
   let inDescription = false
   let inAddresses = false
+  let inMgmt = false
+  const push = (r: Rec, a: string): void => { (inMgmt ? r.mgmt : r.addresses).push(a) }
   for (const raw of toLines(output)) {
     const line = raw.trim()
     if (/^-{5,}$/.test(line)) {
@@ -41,10 +51,10 @@ function records (output: string, opens: readonly string[]): Array<{ fields: Fie
         pairs.push([key, kv[2].trim()])
       }
     }
-    if (pairs.length > 0 && /^(device id|local intf|local interface|chassis id|port id|system name|system description|version|platform|interface|management address(es)?|mgmt address(es)?|entry address(es)?|interface address(es)?|port description|port id \(outgoing port\)|local port id|holdtime|time remaining|.*capabilities|vlan id|native vlan|duplex|advertisement version|mtu|sysname|hold time|age|peer mac address|physical location|vtp management domain( name)?|auto negotiation|media attachment unit type|protocol hello)$/.test(pairs[0][0])) {
+    if (pairs.length > 0 && /^(device id|local intf|local interface|chassis id|port id|system name|system description|version|platform|interface|(?:management|mgmt|entry|interface) address(?:\(es\)|es)?|port description|port id \(outgoing port\)|local port id|holdtime|time remaining|.*capabilities|vlan id|native vlan|duplex|advertisement version|mtu|sysname|hold time|age|peer mac address|physical location|vtp management domain( name)?|auto negotiation|media attachment unit type|protocol hello)$/.test(pairs[0][0])) {
       const [first] = pairs
       if (opens.includes(first[0]) && (cur === undefined || cur.fields.has(first[0]))) {
-        cur = { fields: new Map(), addresses: [], description: [] }
+        cur = { fields: new Map(), mgmt: [], addresses: [], description: [] }
         out.push(cur)
       }
       if (cur === undefined) continue
@@ -53,8 +63,9 @@ function records (output: string, opens: readonly string[]): Array<{ fields: Fie
       if ((first[0] === 'system description' || first[0] === 'version') && first[1] === '') inDescription = true
       if (/address/.test(first[0])) {
         inAddresses = true
+        inMgmt = /mgmt|management/.test(first[0])
         const a = first[1].trim()
-        if (isIPv4(a) || isIPv6(a)) cur.addresses.push(a)
+        if (isIPv4(a) || isIPv6(a)) push(cur, a)
       }
       continue
     }
@@ -65,13 +76,18 @@ function records (output: string, opens: readonly string[]): Array<{ fields: Fie
     }
     const addr = /^(?:IP(?:v4|v6)? address|IPv[46] Address|IP|IPv[46])\s*:\s*(\S+)/i.exec(line)
     if (addr !== null) {
-      cur.addresses.push(addr[1])
+      push(cur, addr[1])
       continue
     }
-    if (inAddresses && (isIPv4(line) || isIPv6(line))) cur.addresses.push(line)
+    if (inAddresses && (isIPv4(line) || isIPv6(line))) push(cur, line)
     else if (inDescription) cur.description.push(line)
   }
   return out
+}
+
+/** The management address when one is listed, else the first entry address; IPv4 first. */
+function pickAddress (r: Rec): string | undefined {
+  return r.mgmt.find((a) => isIPv4(a)) ?? r.mgmt[0] ?? r.addresses.find((a) => isIPv4(a)) ?? r.addresses[0]
 }
 
 function chassisId (value: string | undefined): string | undefined {
@@ -93,7 +109,7 @@ export function parseCdpDetail (output: string, table: AbbreviationTable = CISCO
     if (deviceId !== undefined) n.remoteChassisId = deviceId
     const port = clean(r.fields.get('port id (outgoing port)'))
     if (port !== undefined) n.remotePort = port
-    const mgmt = r.addresses.find((a) => isIPv4(a)) ?? r.addresses[0]
+    const mgmt = pickAddress(r)
     if (mgmt !== undefined) n.remoteManagementAddress = mgmt
     const platform = clean(r.fields.get('platform'))
     if (platform !== undefined) n.remotePlatform = platform
@@ -118,7 +134,7 @@ export function parseLldpDetail (output: string, table: AbbreviationTable = CISC
     const chassis = chassisId(r.fields.get('chassis id'))
     if (chassis !== undefined) n.remoteChassisId = chassis
     const mgmtInline = clean(r.fields.get('management address') ?? r.fields.get('management addresses'))
-    const mgmt = r.addresses.find((a) => isIPv4(a)) ?? r.addresses[0] ?? (mgmtInline !== undefined && (isIPv4(mgmtInline) || isIPv6(mgmtInline)) ? mgmtInline : undefined)
+    const mgmt = pickAddress(r) ?? (mgmtInline !== undefined && (isIPv4(mgmtInline) || isIPv6(mgmtInline)) ? mgmtInline : undefined)
     if (mgmt !== undefined) n.remoteManagementAddress = mgmt
     const description = clean(r.fields.get('system description')) ?? clean(r.description[0])
     if (description !== undefined) n.remotePlatform = description
