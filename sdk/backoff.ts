@@ -20,11 +20,11 @@ export function backoffDelay (retry: number, options: BackoffOptions): number {
   return Math.round(base / 2 + Math.random() * base / 2)
 }
 
-/** Sleeps `ms`, rejecting with ERR_SDK_ABORTED when `signal` aborts; the timer never holds the
- * process open. */
+/** Sleeps `ms`, rejecting with ERR_SDK_ABORTED when `signal` aborts. The timer is ref'd on
+ * purpose: a caller awaiting a retry is work in progress, not a background task. */
 export async function sleep (ms: number, signal?: AbortSignal): Promise<void> {
   try {
-    await sleepTimer(ms, undefined, { signal, ref: false })
+    await sleepTimer(ms, undefined, { signal })
   } catch (err) {
     throw new SdkError(ERR_SDK_ABORTED, `aborted while waiting ${ms} ms before a retry`, { cause: err })
   }
