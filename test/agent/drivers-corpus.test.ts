@@ -41,6 +41,16 @@ interface PlatformPlan {
   floor: number
 }
 
+// ntc keeps the variant after an XR release ("7.9.2 LNT"); we keep the release alone.
+const xrVersionCompare: Comparator = (records, f) => {
+  const r = records[0]
+  if (r === undefined) return []
+  return [
+    { field: 'osVersion', expected: String(r.version ?? '').split(' ')[0], actual: f.osVersion },
+    { field: 'model', expected: r.hardware, actual: f.model }
+  ]
+}
+
 const PLANS: Record<string, PlatformPlan> = {
   cisco_ios: {
     table: CISCO_ABBREVIATIONS,
@@ -62,6 +72,18 @@ const PLANS: Record<string, PlatformPlan> = {
       show_interface: interfacesCompare,
       show_inventory: inventoryCompare,
       show_vlan: vlansCompare,
+      show_cdp_neighbors_detail: neighborsCompare,
+      show_lldp_neighbors_detail: neighborsCompare
+    }
+  },
+  cisco_xr: {
+    table: XR_ABBREVIATIONS,
+    floor: 0.95,
+    compare: {
+      show_version: xrVersionCompare,
+      show_interfaces: interfacesCompare,
+      show_inventory: inventoryCompare,
+      admin_show_inventory: inventoryCompare,
       show_cdp_neighbors_detail: neighborsCompare,
       show_lldp_neighbors_detail: neighborsCompare
     }
@@ -106,6 +128,7 @@ for (const [platform, plan] of Object.entries(PLANS)) {
     let total = 0
     let agreed = 0
     const misses: string[] = []
+    const byField = new Map<string, [number, number]>()
     for (const [folder, compare] of Object.entries(plan.compare)) {
       const command = folder.replace(/_/g, ' ')
       assert.ok(driver.canParse(command), `${platform} parses "${command}"`)
@@ -118,6 +141,9 @@ for (const [platform, plan] of Object.entries(PLANS)) {
         const checks: Check[] = compare(records, fragment, plan.table)
         for (const c of checks) {
           total++
+          const key = `${folder}.${c.field}`
+          const [a, n] = byField.get(key) ?? [0, 0]
+          byField.set(key, [a + (JSON.stringify(c.expected) === JSON.stringify(c.actual) ? 1 : 0), n + 1])
           if (JSON.stringify(c.expected) === JSON.stringify(c.actual)) agreed++
           else misses.push(`${raw.slice(CORPUS.length)} ${c.field}: ntc ${JSON.stringify(c.expected)} ours ${JSON.stringify(c.actual)}`)
         }
@@ -125,6 +151,7 @@ for (const [platform, plan] of Object.entries(PLANS)) {
     }
     const rate = total === 0 ? 0 : agreed / total
     t.diagnostic(`${platform}: ${agreed}/${total} fields agree (${(rate * 100).toFixed(1)}%)`)
+    t.diagnostic(`${platform} by field: ${[...byField].map(([k, [a, n]]) => `${k} ${a}/${n}`).join(', ')}`)
     for (const m of misses.slice(0, 40)) t.diagnostic(`miss ${m}`)
     assert.ok(total > 0, 'some fields compared')
     assert.ok(rate >= plan.floor, `${platform} match rate ${(rate * 100).toFixed(1)}% is below the floor ${plan.floor * 100}%`)

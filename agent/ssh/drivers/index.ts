@@ -4,9 +4,11 @@ import type { Driver } from '../driver.ts'
 import { ciscoIos } from './cisco-ios.ts'
 import { linux } from './linux.ts'
 import { ciscoNxos } from './cisco-nxos.ts'
+import { ciscoXr } from './cisco-xr.ts'
 
 export const DRIVERS: Record<string, Driver> = {
   linux,
   cisco_ios: ciscoIos,
-  cisco_nxos: ciscoNxos
+  cisco_nxos: ciscoNxos,
+  cisco_xr: ciscoXr
 }

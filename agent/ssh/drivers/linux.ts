@@ -2,6 +2,9 @@
 // exit status, so no prompt, paging or enable is involved. iproute2's JSON is preferred; where
 // `ip` has no -j (iproute2 before 4.14, BusyBox) the text form is read instead.
 //
+// One `ip -d addr show` gives what `ip addr`, `ip link` and `ip -d link` give together (addresses,
+// link state, and the bond/VLAN/VRF details an address's VRF depends on), so it is the only ip
+// command run; the others are still parsed for `tributary parse`.
 // Routes (`ip route show table all`) are not read: the model has no place for them, prefixes
 // come from the addresses, and VRFs come from the VRF devices in `ip -d link`.
 import type { DeviceFragment, Driver } from '../driver.ts'
@@ -17,6 +20,8 @@ const parsers: Record<string, (output: string) => DeviceFragment> = {
   hostname: parseHostname,
   'cat /etc/os-release': parseOsRelease,
   'uname -r': parseKernelRelease,
+  'ip -j -d addr show': (o) => linksToFragment(parseIpOutput(o)),
+  'ip -d addr show': (o) => linksToFragment(parseIpOutput(o)),
   'ip -j addr show': (o) => linksToFragment(parseIpOutput(o)),
   'ip addr show': (o) => linksToFragment(parseIpOutput(o)),
   'ip -j -d link show': (o) => linksToFragment(parseIpOutput(o)),
@@ -44,8 +49,7 @@ export const linux: Driver = {
     'hostname',
     'cat /etc/os-release',
     'uname -r',
-    'ip -j addr show',
-    'ip -j -d link show',
+    'ip -j -d addr show',
     SYSFS_LINKS,
     'cat /sys/class/dmi/id/sys_vendor',
     'cat /sys/class/dmi/id/product_name',
@@ -53,10 +57,9 @@ export const linux: Driver = {
     'lldpctl -f json'
   ],
   fallbacks: {
-    'ip -j addr show': 'ip addr show',
-    'ip -j -d link show': 'ip -d link show',
+    'ip -j -d addr show': 'ip -d addr show',
     // BusyBox ip has no -d at all.
-    'ip -d link show': 'ip link show'
+    'ip -d addr show': 'ip addr show'
   },
   // DMI is absent in containers and VMs without it, product_serial is root-only, lldpd is often
   // not installed: none of these is worth a warning.
