@@ -1,0 +1,207 @@
+// The writes of one batch, set-based: per type one INSERT for all new rows and one UPDATE per set
+// of changed columns, each also writing its object_change rows in the same statement (data-
+// modifying CTEs), so the cost per batch is a handful of round trips whatever its size.
+import type { Queryable } from '../store/index.ts'
+import { ConflictError } from './errors.ts'
+import type { FieldChange } from './diff.ts'
+import { fieldSpec } from './diff.ts'
+import type { ManyToManySpec, ModelSpec } from './models.ts'
+import type { PlanObject } from './match.ts'
+import { sqlTypeOf, toParam } from './values.ts'
+
+/** Who a write is attributed to in object_change. */
+export interface Author { requestId: string, userName: string }
+
+export interface ColumnType { array: string, cast: string }
+
+function columnType (spec: ModelSpec, column: string): ColumnType {
+  const f = fieldSpec(spec, column)
+  if (f) return sqlTypeOf(f)
+  if (column === 'custom_fields') return { array: 'text[]', cast: '::jsonb' }
+  if (spec.refs.some((r) => r.typeColumn === column)) return { array: 'text[]', cast: '' }
+  return { array: 'int8[]', cast: '' }
+}
+
+function param (spec: ModelSpec, column: string, v: unknown): unknown {
+  if (v === undefined || v === null) return null
+  if (column === 'custom_fields') return JSON.stringify(v)
+  const f = fieldSpec(spec, column)
+  return f ? toParam(f, v) : v
+}
+
+/** Columns a new row of this type is written with (deferred references come in a later step). */
+export function createColumns (spec: ModelSpec): string[] {
+  const cols = new Set<string>()
+  for (const f of spec.fields) cols.add(f.column)
+  for (const r of spec.refs) {
+    if (r.deferred) continue
+    cols.add(r.column)
+    if (r.typeColumn) cols.add(r.typeColumn)
+  }
+  for (const c of spec.derived ?? []) cols.add(c)
+  cols.add('custom_fields')
+  return [...cols]
+}
+
+const createColumnCache = new WeakMap<ModelSpec, string[]>()
+
+/** Reserves ids for new rows, so rows, logs and change records can be tied together before the
+ * INSERT and a conflict shows up as a missing id in RETURNING. */
+export async function reserveIds (tx: Queryable, spec: ModelSpec, count: number): Promise<number[]> {
+  const r = await tx.query<{ id: string }>(`select nextval('${spec.table}_id_seq')::text as id from generate_series(1, $1)`, [count])
+  return r.rows.map((x) => Number(x.id))
+}
+
+/** Inserts new rows. A row another transaction created meanwhile (same unique key) is skipped by
+ * ON CONFLICT DO NOTHING and reported as a ConflictError: the caller plans the batch again and
+ * then matches that row instead of duplicating it. */
+export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ id: number, values: Map<string, unknown>, author: Author }>): Promise<void> {
+  if (rows.length === 0) return
+  let cols = createColumnCache.get(spec)
+  if (!cols) createColumnCache.set(spec, (cols = createColumns(spec)))
+  const params: unknown[] = [rows.map((r) => r.id), rows.map((r) => r.author.requestId), rows.map((r) => r.author.userName)]
+  const decl = ['$1::int8[]', '$2::text[]', '$3::text[]']
+  const select: string[] = []
+  cols.forEach((c, i) => {
+    const t = columnType(spec, c)
+    params.push(rows.map((r) => c === 'custom_fields' ? JSON.stringify(r.values.get(c) ?? {}) : param(spec, c, r.values.get(c))))
+    decl.push(`$${i + 4}::${t.array}`)
+    select.push(`p.c${i}${t.cast}`)
+  })
+  const sql = `with p as (select * from unnest(${decl.join(', ')}) as p(id, request_id, user_name, ${cols.map((_, i) => `c${i}`).join(', ')})),
+    ins as (insert into ${spec.table} (id, ${cols.join(', ')}) select p.id, ${select.join(', ')} from p order by p.id on conflict do nothing returning *),
+    oc as (insert into object_change (request_id, user_name, action, object_type, object_id, object_repr, postchange_data)
+      select p.request_id, p.user_name, 'create', '${spec.objectType}', o.id, ${spec.repr}, to_jsonb(o) from ins o join p on p.id = o.id)
+    select id::text as id from ins`
+  const r = await tx.query<{ id: string }>(sql, params)
+  if (r.rows.length !== rows.length) {
+    throw new ConflictError(`${rows.length - r.rows.length} new ${spec.objectType} row(s) were created concurrently by another writer`)
+  }
+}
+
+export interface RowUpdate { id: number, changes: FieldChange[], author: Author }
+
+/** Updates rows, one statement per set of changed columns; prechange/postchange data of the
+ * change log come from the same statement, so they are the rows as they really were. */
+export async function updateRows (tx: Queryable, spec: ModelSpec, updates: RowUpdate[]): Promise<void> {
+  const groups = new Map<string, RowUpdate[]>()
+  for (const u of updates) {
+    const k = u.changes.map((c) => c.column).sort().join(',')
+    let g = groups.get(k)
+    if (!g) groups.set(k, (g = []))
+    g.push(u)
+  }
+  for (const [k, list] of groups) {
+    list.sort((a, b) => a.id - b.id)
+    const cols = k.split(',')
+    const params: unknown[] = [list.map((u) => u.id), list.map((u) => u.author.requestId), list.map((u) => u.author.userName)]
+    const decl = ['$1::int8[]', '$2::text[]', '$3::text[]']
+    const sets: string[] = []
+    cols.forEach((c, i) => {
+      const t = columnType(spec, c)
+      params.push(list.map((u) => param(spec, c, u.changes.find((x) => x.column === c)!.after)))
+      decl.push(`$${i + 4}::${t.array}`)
+      // Custom fields merge into what is stored, so a key another writer added is kept.
+      sets.push(c === 'custom_fields' ? `custom_fields = t.custom_fields || p.c${i}::jsonb` : `${c} = p.c${i}${t.cast}`)
+    })
+    const sql = `with p as (select * from unnest(${decl.join(', ')}) as p(id, request_id, user_name, ${cols.map((_, i) => `c${i}`).join(', ')})),
+      old as (select t.* from ${spec.table} t join p on p.id = t.id),
+      upd as (update ${spec.table} t set ${sets.join(', ')}, last_updated = now() from p where t.id = p.id returning t.*),
+      oc as (insert into object_change (request_id, user_name, action, object_type, object_id, object_repr, prechange_data, postchange_data)
+        select p.request_id, p.user_name, 'update', '${spec.objectType}', o.id, ${spec.repr}, to_jsonb(old), to_jsonb(o)
+        from upd o join old on old.id = o.id join p on p.id = o.id)
+      select id::text as id from upd`
+    const r = await tx.query<{ id: string }>(sql, params)
+    if (r.rows.length !== list.length) {
+      throw new ConflictError(`${list.length - r.rows.length} ${spec.objectType} row(s) disappeared while being updated`)
+    }
+  }
+}
+
+export interface TagAdded { obj: PlanObject, tag: PlanObject, entity: number }
+
+/** Adds tags (merge, never replace). Returns the pairs that were new. */
+export async function addTags (tx: Queryable, spec: ModelSpec, objects: PlanObject[]): Promise<TagAdded[]> {
+  const pairs: TagAdded[] = []
+  const seen = new Set<string>()
+  for (const obj of objects) {
+    if (obj.id === undefined) continue
+    for (const [tagNode, entity] of obj.tags) {
+      const tag = tagNode.obj
+      if (tag?.id === undefined) continue
+      const k = `${obj.id}:${tag.id}`
+      if (seen.has(k)) continue
+      seen.add(k)
+      pairs.push({ obj, tag, entity })
+    }
+  }
+  if (pairs.length === 0) return []
+  const r = await tx.query<{ object_id: string, tag_id: string }>(
+    `insert into tagged_item (object_type, object_id, tag_id)
+     select $1, o, t from unnest($2::int8[], $3::int8[]) as p(o, t) order by o, t
+     on conflict do nothing returning object_id::text, tag_id::text`,
+    [spec.objectType, pairs.map((p) => p.obj.id), pairs.map((p) => p.tag.id)])
+  const added = new Set(r.rows.map((x) => `${x.object_id}:${x.tag_id}`))
+  return pairs.filter((p) => added.has(`${p.obj.id}:${p.tag.id}`))
+}
+
+/** Tag names of objects, for the change set of objects that gained tags. */
+export async function tagNames (tx: Queryable, spec: ModelSpec, ids: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>()
+  if (ids.length === 0) return out
+  const r = await tx.query<{ object_id: string, name: string }>(
+    `select ti.object_id::text, t.name from tagged_item ti join tag t on t.id = ti.tag_id
+     where ti.object_type = $1 and ti.object_id = any($2::int8[]) order by t.name`, [spec.objectType, ids])
+  for (const row of r.rows) {
+    const id = Number(row.object_id)
+    let l = out.get(id)
+    if (!l) out.set(id, (l = []))
+    l.push(row.name)
+  }
+  return out
+}
+
+export interface SetChange { obj: PlanObject, field: string, before: number[], after: number[], entity: number }
+
+/** Many-to-many lists other than tags (tagged VLANs, route targets) are replaced when sent: the
+ * producer reports the whole list (an empty list cannot be told from "not sent" in proto3, so it
+ * changes nothing). */
+export async function replaceSets (tx: Queryable, m: ManyToManySpec, objects: PlanObject[]): Promise<SetChange[]> {
+  const wanted: Array<{ obj: PlanObject, ids: number[], entity: number }> = []
+  for (const obj of objects) {
+    const s = obj.m2m.get(m.field)
+    if (!s || obj.id === undefined) continue
+    const ids = [...new Set(s.value.map((n) => n.obj?.id).filter((x): x is number => x !== undefined))].sort((a, b) => a - b)
+    wanted.push({ obj, ids, entity: s.entity })
+  }
+  if (wanted.length === 0) return []
+  const r = await tx.query<{ o: string, t: string }>(
+    `select ${m.ownerColumn}::text as o, ${m.targetColumn}::text as t from ${m.table} where ${m.ownerColumn} = any($1::int8[])`,
+    [wanted.map((w) => w.obj.id)])
+  const current = new Map<number, number[]>()
+  for (const row of r.rows) {
+    const o = Number(row.o)
+    let l = current.get(o)
+    if (!l) current.set(o, (l = []))
+    l.push(Number(row.t))
+  }
+  const add: Array<[number, number]> = []
+  const remove: Array<[number, number]> = []
+  const changes: SetChange[] = []
+  for (const w of wanted) {
+    const before = (current.get(w.obj.id!) ?? []).sort((a, b) => a - b)
+    if (before.length === w.ids.length && before.every((x, i) => x === w.ids[i])) continue
+    for (const t of w.ids) if (!before.includes(t)) add.push([w.obj.id!, t])
+    for (const t of before) if (!w.ids.includes(t)) remove.push([w.obj.id!, t])
+    changes.push({ obj: w.obj, field: m.field, before, after: w.ids, entity: w.entity })
+  }
+  if (remove.length > 0) {
+    await tx.query(`delete from ${m.table} x using unnest($1::int8[], $2::int8[]) as p(o, t)
+      where x.${m.ownerColumn} = p.o and x.${m.targetColumn} = p.t`, [remove.map((p) => p[0]), remove.map((p) => p[1])])
+  }
+  if (add.length > 0) {
+    await tx.query(`insert into ${m.table} (${m.ownerColumn}, ${m.targetColumn}) select * from unnest($1::int8[], $2::int8[])
+      on conflict do nothing`, [add.map((p) => p[0]), add.map((p) => p[1])])
+  }
+  return changes
+}

@@ -1,0 +1,77 @@
+// The change set of each entity: what its values did to the store, object by object, with the
+// before and after of every changed field. A change is reported on the entity whose value caused
+// it; an object created for several entities is reported on the entity that is that object (or
+// else the first that named it).
+import type { ModelSpec } from './models.ts'
+import type { PlanObject } from './match.ts'
+
+export interface ChangeEntry {
+  change_type: 'create' | 'update' | 'noop'
+  object_type: string
+  object_id: number | null
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+
+export interface EntityChangeSet {
+  changes: ChangeEntry[]
+  warnings?: string[]
+}
+
+export class ChangeRecorder {
+  readonly #byEntity = new Map<number, Map<string, ChangeEntry>>()
+  readonly #warnings = new Map<number, string[]>()
+
+  #entry (entity: number, objectType: string, id: number, type: 'create' | 'update'): ChangeEntry {
+    let m = this.#byEntity.get(entity)
+    if (!m) this.#byEntity.set(entity, (m = new Map()))
+    const k = `${objectType}:${id}`
+    let e = m.get(k)
+    if (!e) m.set(k, (e = { change_type: type, object_type: objectType, object_id: id, before: type === 'create' ? null : {}, after: {} }))
+    return e
+  }
+
+  created (entity: number, spec: ModelSpec, id: number, values: Map<string, unknown>): void {
+    const e = this.#entry(entity, spec.objectType, id, 'create')
+    for (const [k, v] of values) if (v !== null && v !== undefined) e.after![k] = v
+  }
+
+  changed (entity: number, objectType: string, id: number, field: string, before: unknown, after: unknown): void {
+    const e = this.#entry(entity, objectType, id, 'update')
+    if (e.change_type === 'create') {
+      e.after![field] = after
+      return
+    }
+    if (!(field in e.before!)) e.before![field] = before
+    e.after![field] = after
+  }
+
+  warn (entity: number, message: string): void {
+    let l = this.#warnings.get(entity)
+    if (!l) this.#warnings.set(entity, (l = []))
+    if (!l.includes(message)) l.push(message)
+  }
+
+  hasChanges (entity: number): boolean {
+    return (this.#byEntity.get(entity)?.size ?? 0) > 0
+  }
+
+  /** The entity's change set; a noop entry for its own object when nothing changed. */
+  changeSet (entity: number, root: PlanObject | undefined, extraWarnings: string[]): EntityChangeSet {
+    const changes = [...(this.#byEntity.get(entity)?.values() ?? [])]
+    if (changes.length === 0 && root) {
+      changes.push({ change_type: 'noop', object_type: root.spec.objectType, object_id: root.id ?? null, before: null, after: null })
+    }
+    const warnings = [...extraWarnings, ...(this.#warnings.get(entity) ?? [])]
+    return warnings.length > 0 ? { changes, warnings } : { changes }
+  }
+}
+
+/** The entity a create is reported on: the one whose own object it is, else the first naming it. */
+export function primaryEntity (obj: PlanObject): number {
+  let best = Infinity
+  for (const n of obj.nodes) if (n.path === '' && n.entity < best) best = n.entity
+  if (best !== Infinity) return best
+  for (const e of obj.owners) if (e < best) best = e
+  return best
+}

@@ -1,0 +1,156 @@
+// Turns one entity into the objects it names: a Device names its Site, DeviceType (and that its
+// Manufacturer), Role, Platform, Tenant...; an IPAddress may nest its interface, the interface's
+// device and everything below. Every nested message becomes a node; nodes naming the same object
+// are merged later, in match.ts. Values are validated here, so a bad entity fails before the
+// database is touched.
+import { EntityError } from './errors.ts'
+import { MODEL_BY_TYPE, type ModelSpec } from './models.ts'
+import { normalise, ValueError } from './values.ts'
+import type { PlanObject } from './match.ts'
+
+export interface Node {
+  seq: number
+  spec: ModelSpec
+  /** column -> normalised value, only for fields the entity sent. */
+  data: Map<string, unknown>
+  /** reference field -> node of the referenced object. */
+  refs: Map<string, Node>
+  m2m: Map<string, Node[]>
+  tags: Node[]
+  customFields: Record<string, unknown> | undefined
+  /** Named only to be found (a primary IP without its interface): never created from here. */
+  lookupOnly: boolean
+  /** Batch-wide index of the entity this node came from. */
+  entity: number
+  /** Dotted path of the node inside its entity ("" for the entity's own object). */
+  path: string
+  obj?: PlanObject
+}
+
+export interface FlatEntity {
+  root: Node
+  nodes: Node[]
+  warnings: string[]
+}
+
+const IGNORED_FIELDS = new Set(['metadata', 'tags', 'custom_fields'])
+let nextSeq = 1
+
+function join (path: string, field: string): string {
+  return path === '' ? field : `${path}.${field}`
+}
+
+function isEmpty (v: unknown): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
+}
+
+function timestampOf (v: unknown): Date {
+  const t = v as { seconds?: number | string, nanos?: number }
+  return new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6))
+}
+
+/** diode.v1 CustomFieldValue -> the JSON value NetBox keeps in custom_field_data. */
+function customFieldValue (v: Record<string, unknown>, path: string): unknown {
+  for (const k of ['text', 'long_text', 'url', 'selection']) if (v[k] !== undefined) return v[k]
+  if (v.integer !== undefined) return Number(v.integer)
+  if (v.decimal !== undefined) return Number(v.decimal)
+  if (v.boolean !== undefined) return v.boolean
+  if (v.json !== undefined) {
+    try {
+      return JSON.parse(v.json as string)
+    } catch {
+      throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', path, `${path}: json value is not valid JSON`)
+    }
+  }
+  if (v.date !== undefined) return timestampOf(v.date).toISOString().slice(0, 10)
+  if (v.datetime !== undefined) return timestampOf(v.datetime).toISOString()
+  if (Array.isArray(v.multiple_selection) && v.multiple_selection.length > 0) return v.multiple_selection
+  if (v.object !== undefined || (Array.isArray(v.multiple_objects) && v.multiple_objects.length > 0)) {
+    throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', path, `${path}: object custom fields are not reconciled yet`)
+  }
+  return null
+}
+
+class Flattener {
+  nodes: Node[] = []
+  warnings: string[] = []
+  constructor (readonly entity: number) {}
+
+  node (spec: ModelSpec, msg: Record<string, unknown>, path: string, lookupOnly = false): Node {
+    const node: Node = {
+      seq: nextSeq++,
+      spec,
+      data: new Map(),
+      refs: new Map(),
+      m2m: new Map(),
+      tags: [],
+      customFields: undefined,
+      lookupOnly,
+      entity: this.entity,
+      path
+    }
+    const known = new Set<string>(IGNORED_FIELDS)
+    for (const f of spec.fields) {
+      known.add(f.field)
+      let v: unknown
+      try {
+        v = normalise(f, spec.message, msg[f.field])
+      } catch (err) {
+        const field = join(path, f.field)
+        throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', field, `${field}: ${(err as ValueError).message}`, { cause: err })
+      }
+      if (v !== undefined) node.data.set(f.column, v)
+    }
+    this.nodes.push(node)
+    for (const r of spec.refs) {
+      known.add(r.field)
+      const child = msg[r.field] as Record<string, unknown> | undefined | null
+      if (isEmpty(child)) continue
+      const target = MODEL_BY_TYPE.get(r.target)!
+      const childPath = join(path, r.field)
+      // A primary IP names an address that sits on one of the device's interfaces; unless it says
+      // which interface, it is looked up, never created (Diode SDK issue #73).
+      const lookup = lookupOnly || (r.lookupOnly === true && isEmpty(child!.assigned_object_interface))
+      const c = this.node(target, child!, childPath, lookup)
+      // Nested context: an interface's primary MAC belongs to that interface.
+      if (spec.type === 'interface' && r.field === 'primary_mac_address' && !c.refs.has('assigned_object_interface')) {
+        c.refs.set('assigned_object_interface', node)
+      }
+      node.refs.set(r.field, c)
+    }
+    for (const m of spec.m2m) {
+      known.add(m.field)
+      const list = msg[m.field] as Array<Record<string, unknown>> | undefined
+      if (!Array.isArray(list) || list.length === 0) continue
+      const target = MODEL_BY_TYPE.get(m.target)!
+      node.m2m.set(m.field, list.map((x, i) => this.node(target, x, `${join(path, m.field)}[${i}]`, lookupOnly)))
+    }
+    if (spec.tags && Array.isArray(msg.tags)) {
+      const tagSpec = MODEL_BY_TYPE.get('tag')!
+      node.tags = (msg.tags as Array<Record<string, unknown>>).map((t, i) => this.node(tagSpec, t, `${join(path, 'tags')}[${i}]`, lookupOnly))
+    }
+    const cf = msg.custom_fields as Record<string, Record<string, unknown>> | undefined
+    if (cf && Object.keys(cf).length > 0) {
+      node.customFields = {}
+      for (const [k, v] of Object.entries(cf)) node.customFields[k] = customFieldValue(v, `${join(path, 'custom_fields')}.${k}`)
+    }
+    for (const u of spec.unsupported) known.add(u)
+    for (const [k, v] of Object.entries(msg)) {
+      if (isEmpty(v)) continue
+      if (spec.unsupported.includes(k) || !known.has(k)) this.warnings.push(`${join(path, k)} is not reconciled yet; ignored`)
+    }
+    return node
+  }
+}
+
+/** Flattens entity `entity` (batch-wide index) of Entity member `type`. Throws EntityError. */
+export function flattenEntity (entity: number, type: string, message: Record<string, unknown>): FlatEntity {
+  const spec = MODEL_BY_TYPE.get(type)
+  if (!spec) throw new EntityError('ERR_RECONCILER_NOT_RECONCILED', type, `type ${type} is not reconciled yet`)
+  const f = new Flattener(entity)
+  const root = f.node(spec, message, '')
+  return { root, nodes: f.nodes, warnings: f.warnings }
+}
+
+export { timestampOf }

@@ -1,0 +1,10 @@
+// Public surface of the reconciler: the queue consumer, the pipeline without a queue, and the
+// list of entity types it applies (the ingester reports the others in its response).
+export { RECONCILED_TYPES } from './models.ts'
+export { applyRequests, recordFailedRequests } from './pipeline.ts'
+export { slugify } from './slugify.ts'
+export { ReconcilerError, ReconcilerArgumentError, EntityError, isTransientError } from './errors.ts'
+export type { ApplySummary, ApplyOptions, EntityResult, RequestInput } from './pipeline.ts'
+export type { ChangeEntry, EntityChangeSet } from './change-set.ts'
+export type { IngestionState } from './ingestion-log.ts'
+export type { ReconcilerErrorCode } from './errors.ts'

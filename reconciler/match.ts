@@ -1,0 +1,239 @@
+// Matching: nodes naming the same object become one PlanObject (first inside the batch, by the
+// type's rules in order), then each PlanObject is matched to an existing row with the same rules,
+// set-based: one query per rule for every object of the type, never one per object.
+import type { Queryable } from '../store/index.ts'
+import type { Node } from './flatten.ts'
+import type { MatcherSpec, ModelSpec } from './models.ts'
+import { slugify } from './slugify.ts'
+import { hostKey } from './values.ts'
+
+export interface Sourced<T> { value: T, entity: number }
+
+export interface PlanObject {
+  seq: number
+  spec: ModelSpec
+  nodes: Node[]
+  data: Map<string, Sourced<unknown>>
+  refs: Map<string, Sourced<Node>>
+  m2m: Map<string, Sourced<Node[]>>
+  tags: Map<Node, number>
+  customFields: Map<string, Sourced<unknown>>
+  /** Every member was a lookup-only reference: the object is found or left unresolved. */
+  lookupOnly: boolean
+  owners: Set<number>
+  id?: number
+  /** Stored row, every column as text (`col::text`), when matched. */
+  row?: Record<string, string | null>
+  created: boolean
+  /** Set when the object cannot be written; its owners fail. */
+  failure?: { field: string, message: string }
+}
+
+/** A reference to an object created later in this batch: cannot match a stored row. */
+const PENDING = Symbol('pending')
+type KeyValue = string | number | typeof PENDING
+
+let nextObj = 1
+
+function refId (node: Node | undefined): number | typeof PENDING | undefined {
+  const obj = node?.obj
+  if (!obj) return undefined
+  return obj.id ?? PENDING
+}
+
+/** Value of one key part for an object, undefined when the object does not say. */
+export function keyValue (obj: PlanObject, from: string): KeyValue | undefined {
+  const spec = obj.spec
+  const dot = from.indexOf('.')
+  if (dot > 0) {
+    const node = obj.refs.get(from.slice(0, dot))?.value
+    if (!node) return undefined
+    const rest = from.slice(dot + 1)
+    if (node.spec.refs.some((r) => r.field === rest)) return refId(node.refs.get(rest))
+    const v = node.data.get(rest)
+    return v === null || v === undefined ? undefined : v as KeyValue
+  }
+  if (spec.refs.some((r) => r.field === from)) return refId(obj.refs.get(from)?.value)
+  const byColumn = spec.refs.filter((r) => r.column === from || r.typeColumn === from)
+  if (byColumn.length > 0) {
+    for (const r of byColumn) {
+      const node = obj.refs.get(r.field)?.value
+      if (!node) continue
+      return r.typeColumn === from ? node.spec.objectType : refId(node)
+    }
+    return undefined
+  }
+  const v = obj.data.get(from)?.value
+  if (v !== null && v !== undefined) return v as KeyValue
+  if (from === 'slug' && spec.slug) {
+    const src = obj.data.get(spec.slug.from)?.value
+    if (typeof src === 'string' && src !== '') return slugify(src)
+  }
+  return undefined
+}
+
+interface Key { parts: Array<{ index: number, value: KeyValue }>, text: string, pending: boolean }
+
+/** The rule's key for an object, or undefined when the rule does not apply to it. */
+function ruleKey (obj: PlanObject, m: MatcherSpec): Key | undefined {
+  if (m.whenAbsent?.some((f) => keyValue(obj, f) !== undefined)) return undefined
+  const parts: Key['parts'] = []
+  let text = m.name
+  let pending = false
+  for (let i = 0; i < m.keys.length; i++) {
+    const k = m.keys[i]
+    let v = keyValue(obj, k.from)
+    if (v === undefined) {
+      if (k.optional) continue
+      if (k.absentAs === undefined) return undefined
+      v = k.absentAs
+    }
+    if (v === PENDING) {
+      pending = true
+      const node = k.from.includes('.') ? obj.refs.get(k.from.split('.')[0])?.value : obj.refs.get(k.from)?.value
+      text += `|o${node?.obj?.seq ?? '?'}`
+    } else {
+      text += '|' + (k.param ? hostKey(String(v)) : String(v))
+    }
+    parts.push({ index: i, value: v })
+  }
+  return { parts, text, pending }
+}
+
+function newObject (node: Node): PlanObject {
+  return {
+    seq: nextObj++,
+    spec: node.spec,
+    nodes: [],
+    data: new Map(),
+    refs: new Map(),
+    m2m: new Map(),
+    tags: new Map(),
+    customFields: new Map(),
+    lookupOnly: true,
+    owners: new Set(),
+    created: false
+  }
+}
+
+/** Folds a node into an object; later entities override earlier values field by field. */
+function absorb (obj: PlanObject, node: Node): void {
+  obj.nodes.push(node)
+  node.obj = obj
+  obj.owners.add(node.entity)
+  if (!node.lookupOnly) obj.lookupOnly = false
+  for (const [k, v] of node.data) obj.data.set(k, { value: v, entity: node.entity })
+  for (const [k, v] of node.refs) obj.refs.set(k, { value: v, entity: node.entity })
+  for (const [k, v] of node.m2m) obj.m2m.set(k, { value: v, entity: node.entity })
+  for (const t of node.tags) obj.tags.set(t, node.entity)
+  if (node.customFields) for (const [k, v] of Object.entries(node.customFields)) obj.customFields.set(k, { value: v, entity: node.entity })
+}
+
+function merge (into: PlanObject, from: PlanObject): void {
+  for (const n of from.nodes) absorb(into, n)
+  // Keep entity order: values of the later entity win.
+  const all = [...into.nodes].sort((a, b) => a.entity - b.entity || a.seq - b.seq)
+  into.nodes = []
+  into.data.clear(); into.refs.clear(); into.m2m.clear(); into.tags.clear(); into.customFields.clear()
+  into.owners.clear()
+  into.lookupOnly = true
+  for (const n of all) absorb(into, n)
+}
+
+/** Groups the type's nodes into objects: nodes sharing a rule's key are the same object. */
+export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
+  const objects: PlanObject[] = []
+  const byKey = new Map<string, PlanObject>()
+  nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
+  for (const node of nodes) {
+    const probe = newObject(node)
+    absorb(probe, node)
+    let target: PlanObject | undefined
+    const keys: string[] = []
+    for (const m of spec.matchers) {
+      const k = ruleKey(probe, m)
+      if (!k) continue
+      keys.push(k.text)
+      target ??= byKey.get(k.text)
+    }
+    if (target) {
+      absorb(target, node)
+      for (const m of spec.matchers) {
+        const k = ruleKey(target, m)
+        if (k && !byKey.has(k.text)) byKey.set(k.text, target)
+      }
+    } else {
+      objects.push(probe)
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, probe)
+    }
+  }
+  return objects
+}
+
+/** Columns read back from a matched row, all as text so pg and PGlite agree on the values. */
+export function selectList (spec: ModelSpec, alias: string): string {
+  const cols = new Set<string>(['id'])
+  for (const f of spec.fields) cols.add(f.column)
+  for (const r of spec.refs) {
+    cols.add(r.column)
+    if (r.typeColumn) cols.add(r.typeColumn)
+  }
+  for (const c of spec.derived ?? []) cols.add(c)
+  const list = [...cols].map((c) => `${alias}.${c}::text as ${c}`)
+  list.push(`${alias}.custom_fields::text as custom_fields`)
+  return list.join(', ')
+}
+
+/** Matches objects to stored rows, rule by rule; sets obj.id/obj.row; merges objects that turn
+ * out to be the same row. Returns the surviving objects. */
+export async function matchStored (tx: Queryable, spec: ModelSpec, objects: PlanObject[]): Promise<PlanObject[]> {
+  for (const m of spec.matchers) {
+    // One query per shape (which optional parts are present).
+    const shapes = new Map<string, Array<{ obj: PlanObject, key: Key }>>()
+    for (const obj of objects) {
+      if (obj.id !== undefined) continue
+      const key = ruleKey(obj, m)
+      if (!key || key.pending) continue
+      const shape = key.parts.map((p) => p.index).join(',')
+      let list = shapes.get(shape)
+      if (!list) shapes.set(shape, (list = []))
+      list.push({ obj, key })
+    }
+    for (const [shape, list] of shapes) {
+      const idx = shape === '' ? [] : shape.split(',').map(Number)
+      const params: unknown[] = [list.map((_, i) => i)]
+      const decl = ['$1::int4[]']
+      const conds: string[] = []
+      idx.forEach((ki, j) => {
+        const k = m.keys[ki]
+        params.push(list.map((e) => e.key.parts[j].value))
+        decl.push(`$${j + 2}::${k.cast}[]`)
+        const p = `p.k${j}`
+        conds.push(`${k.expr} = ${k.param ? k.param.replace('$', p) : p}`)
+      })
+      if (m.where) conds.push(m.where)
+      const cols = ['i', ...idx.map((_, j) => `k${j}`)].join(', ')
+      const sql = `select p.i, ${selectList(spec, 'm')} from unnest(${decl.join(', ')}) as p(${cols})
+        cross join lateral (select t.* from ${spec.table} t ${m.join ?? ''} where ${conds.join(' and ')}
+          order by ${m.prefer ? m.prefer + ', ' : ''}t.id limit 1) m`
+      const r = await tx.query<Record<string, string | null> & { i: number }>(sql, params)
+      for (const row of r.rows) {
+        const { obj } = list[row.i]
+        const { i: _i, ...stored } = row
+        obj.id = Number(stored.id)
+        obj.row = stored
+      }
+    }
+  }
+  // Two objects of the batch may resolve to one row (say one named by asset tag, one by name).
+  const byId = new Map<number, PlanObject>()
+  const out: PlanObject[] = []
+  for (const obj of objects) {
+    if (obj.id === undefined) { out.push(obj); continue }
+    const first = byId.get(obj.id)
+    if (first) { merge(first, obj); continue }
+    byId.set(obj.id, obj)
+    out.push(obj)
+  }
+  return out
+}

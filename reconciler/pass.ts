@@ -1,0 +1,117 @@
+// One pass over a batch of flattened entities inside the caller's transaction: type by type in
+// dependency order, group nodes into objects, match them to stored rows, write creates and
+// updates, merge tags and lists, then the deferred (cyclic) references. An object that cannot be
+// created stops the pass with a PlanFailure naming the entities that depend on it; the caller
+// rolls back to its savepoint and runs the pass again without them.
+import type { Queryable } from '../store/index.ts'
+import { addTags, type Author, insertRows, replaceSets, reserveIds, type RowUpdate, tagNames, updateRows } from './batch-apply.ts'
+import { type ChangeRecorder, primaryEntity } from './change-set.ts'
+import { applyDeferred } from './deferred.ts'
+import { createValues, diffStored, missingForCreate } from './diff.ts'
+import type { Node } from './flatten.ts'
+import { groupNodes, keyValue, matchStored, type PlanObject } from './match.ts'
+import { MODELS } from './models.ts'
+
+export interface PassFailure { obj: PlanObject, field: string, message: string }
+
+export class PlanFailure extends Error {
+  override name = 'PlanFailure'
+  constructor (readonly failures: PassFailure[]) {
+    super(failures.map((f) => f.message).join('; '))
+  }
+}
+
+export interface PassInput {
+  /** Nodes of every entity taking part, by batch-wide entity index. */
+  nodes: Node[]
+  authorOf: (entity: number) => Author
+  rec: ChangeRecorder
+}
+
+function sortKey (obj: PlanObject): string {
+  const m = obj.spec.matchers[0]
+  return m.keys.map((k) => String(keyValue(obj, k.from) ?? '')).join('\u0000')
+}
+
+export async function runPass (tx: Queryable, input: PassInput): Promise<Map<string, PlanObject[]>> {
+  const { rec, authorOf } = input
+  const byType = new Map<string, Node[]>()
+  for (const n of input.nodes) {
+    n.obj = undefined
+    let l = byType.get(n.spec.type)
+    if (!l) byType.set(n.spec.type, (l = []))
+    l.push(n)
+  }
+  const objects = new Map<string, PlanObject[]>()
+  for (const spec of MODELS) {
+    const nodes = byType.get(spec.type)
+    if (!nodes) continue
+    const objs = await matchStored(tx, spec, groupNodes(spec, nodes))
+    objects.set(spec.type, objs)
+
+    const creates: PlanObject[] = []
+    const failures: PassFailure[] = []
+    for (const obj of objs) {
+      if (obj.id !== undefined || obj.lookupOnly) continue
+      const missing = missingForCreate(obj)
+      if (missing) failures.push({ obj, field: missing[0], message: missing[1] })
+      else creates.push(obj)
+    }
+    if (failures.length > 0) throw new PlanFailure(failures)
+
+    if (creates.length > 0) {
+      // A stable order makes concurrent reconcilers take index locks in the same order.
+      const keyed = creates.map((obj) => ({ obj, key: sortKey(obj) })).sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+      const ids = await reserveIds(tx, spec, keyed.length)
+      const rows = keyed.map(({ obj }, i) => {
+        obj.id = ids[i]
+        obj.created = true
+        const values = createValues(obj)
+        const entity = primaryEntity(obj)
+        rec.created(entity, spec, obj.id, values)
+        return { id: obj.id, values, author: authorOf(entity) }
+      })
+      await insertRows(tx, spec, rows)
+    }
+
+    const updates: RowUpdate[] = []
+    for (const obj of objs) {
+      if (!obj.row || obj.lookupOnly) continue
+      const changes = diffStored(obj)
+      if (changes.length === 0) continue
+      for (const c of changes) rec.changed(c.entity, spec.objectType, obj.id!, c.field, c.before, c.after)
+      updates.push({ id: obj.id!, changes, author: authorOf(changes[0].entity) })
+    }
+    if (updates.length > 0) await updateRows(tx, spec, updates)
+
+    const writable = objs.filter((o) => !o.lookupOnly)
+    if (spec.tags) {
+      const added = await addTags(tx, spec, writable)
+      if (added.length > 0) {
+        const names = await tagNames(tx, spec, [...new Set(added.map((a) => a.obj.id!))])
+        const byObj = new Map<number, typeof added>()
+        for (const a of added) {
+          let l = byObj.get(a.obj.id!)
+          if (!l) byObj.set(a.obj.id!, (l = []))
+          l.push(a)
+        }
+        for (const [id, list] of byObj) {
+          const after = names.get(id) ?? []
+          const addedNames = new Set(list.map((a) => String(a.tag.data.get('name')?.value ?? '')))
+          for (const a of list) {
+            if (a.obj.created && primaryEntity(a.obj) === a.entity) {
+              rec.changed(a.entity, spec.objectType, id, 'tags', [], after)
+            } else {
+              rec.changed(a.entity, spec.objectType, id, 'tags', after.filter((n) => !addedNames.has(n)), after)
+            }
+          }
+        }
+      }
+    }
+    for (const m of spec.m2m) {
+      for (const c of await replaceSets(tx, m, writable)) rec.changed(c.entity, spec.objectType, c.obj.id!, c.field, c.before, c.after)
+    }
+  }
+  await applyDeferred(tx, objects, rec, authorOf)
+  return objects
+}

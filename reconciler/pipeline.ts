@@ -1,0 +1,277 @@
+// The reconciler without a queue: decode -> flatten -> (match, diff, apply: pass.ts) -> logs, all
+// of a batch of requests in ONE transaction. Entity failures never roll back the batch: values are
+// validated before the database is touched, an object that cannot be created fails the entities
+// that need it and the pass runs again without them (savepoint), and a database error caused by
+// data falls back to one savepoint per entity to find the culprit.
+import { setTimeout as sleep } from 'node:timers/promises'
+import { randomUUID } from 'node:crypto'
+import type { Logger } from 'pino'
+import { silentLogger } from '../config/logger.ts'
+import { decodeIngestRequest, entityTypeOf, type IngestRequest__Output } from '../proto/index.ts'
+import type { Db, Queryable } from '../store/index.ts'
+import type { Author } from './batch-apply.ts'
+import { ChangeRecorder } from './change-set.ts'
+import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
+import { flattenEntity, timestampOf, type FlatEntity, type Node } from './flatten.ts'
+import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import { MODEL_BY_TYPE } from './models.ts'
+import { PlanFailure, runPass } from './pass.ts'
+
+export type RequestInput =
+  | { bytes: Uint8Array, id?: string, ingestionTs?: Date }
+  | { request: IngestRequest__Output, ingestionTs?: Date }
+
+export interface EntityResult {
+  requestId: string
+  entityIndex: number
+  objectType: string
+  objectId: number | null
+  state: IngestionState
+  error?: { message: string, field?: string, code: string }
+}
+
+export interface ApplySummary {
+  requests: number
+  /** Requests already logged (a redelivery after a crash between commit and ack): not applied again. */
+  duplicateRequests: number
+  entities: number
+  applied: number
+  noChanges: number
+  failed: number
+  results: EntityResult[]
+}
+
+export interface ApplyOptions {
+  logger?: Logger
+  /** Attempts for transient database errors (deadlock, serialization, lost connection), default 3. */
+  attempts?: number
+}
+
+interface Work {
+  index: number
+  request: RequestInfo
+  entityIndex: number
+  type: string
+  objectType: string
+  json: string | null
+  sourceTs: Date | null
+  flat?: FlatEntity
+  error?: { message: string, code: string, field?: string }
+  state?: IngestionState
+  objectId?: number | null
+  changeSet?: ReturnType<ChangeRecorder['changeSet']>
+}
+
+/** Most passes after an object could not be created or a concurrent writer got there first. */
+const MAX_PASSES = 20
+
+function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date): RequestInfo {
+  return {
+    id,
+    producerAppName: r.producer_app_name ?? '',
+    producerAppVersion: r.producer_app_version ?? '',
+    sdkName: r.sdk_name ?? '',
+    sdkVersion: r.sdk_version ?? '',
+    ingestionTs
+  }
+}
+
+function prepare (inputs: RequestInput[]): Work[] {
+  const work: Work[] = []
+  for (const input of inputs) {
+    const ingestionTs = input.ingestionTs ?? new Date()
+    let request: IngestRequest__Output
+    if ('request' in input) {
+      request = input.request
+    } else {
+      try {
+        request = decodeIngestRequest(input.bytes)
+      } catch (cause) {
+        // Nothing of it can be applied; the log row keeps it visible.
+        const id = input.id ?? `undecodable-${randomUUID()}`
+        work.push({
+          index: work.length,
+          request: requestInfo({} as IngestRequest__Output, id, ingestionTs),
+          entityIndex: -1,
+          type: '',
+          objectType: 'unknown',
+          json: null,
+          sourceTs: null,
+          error: { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
+        })
+        continue
+      }
+    }
+    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs)
+    const entities = request.entities ?? []
+    entities.forEach((entity, entityIndex) => {
+      const e = entity as unknown as Record<string, unknown>
+      const type = entityTypeOf(e) ?? ''
+      const spec = MODEL_BY_TYPE.get(type)
+      const w: Work = {
+        index: work.length,
+        request: info,
+        entityIndex,
+        type,
+        objectType: spec?.objectType ?? (type || 'unknown'),
+        json: JSON.stringify(entity),
+        sourceTs: e.timestamp ? timestampOf(e.timestamp) : null
+      }
+      work.push(w)
+      if (!type) {
+        w.error = { code: 'ERR_RECONCILER_INVALID_ENTITY', message: `request ${info.id}: entity ${entityIndex} names no object` }
+        return
+      }
+      if (!spec) {
+        w.error = { code: 'ERR_RECONCILER_NOT_RECONCILED', field: type, message: `request ${info.id}: entity ${entityIndex}: type ${type} is not reconciled yet` }
+        return
+      }
+      try {
+        w.flat = flattenEntity(w.index, type, e[type] as Record<string, unknown>)
+      } catch (err) {
+        if (!(err instanceof EntityError)) throw err
+        w.error = { code: err.code, field: err.field, message: `request ${info.id}: entity ${entityIndex} (${type}): ${err.message}` }
+      }
+    })
+  }
+  return work
+}
+
+function failEntities (work: Work[], failure: PlanFailure): void {
+  for (const f of failure.failures) {
+    for (const e of f.obj.owners) {
+      const w = work[e]
+      if (w.error) continue
+      const node = f.obj.nodes.find((n) => n.entity === e)
+      const field = node && node.path !== '' ? `${node.path}.${f.field}` : f.field
+      w.error = {
+        code: 'ERR_RECONCILER_UNRESOLVED',
+        field,
+        message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): ${field}: ${f.message}`
+      }
+    }
+  }
+}
+
+async function savepoint<T> (tx: Queryable, name: string, fn: () => Promise<T>): Promise<T> {
+  await tx.query(`savepoint ${name}`)
+  try {
+    const r = await fn()
+    await tx.query(`release savepoint ${name}`)
+    return r
+  } catch (err) {
+    await tx.query(`rollback to savepoint ${name}`)
+    throw err
+  }
+}
+
+/** Runs passes until one succeeds for every entity still standing; returns its recorder. */
+async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promise<void> {
+  const authorOf = (e: number): Author => ({ requestId: work[e].request.id, userName: work[e].request.producerAppName })
+  for (let pass = 0; ; pass++) {
+    const standing = live.filter((w) => !w.error)
+    if (standing.length === 0) return
+    const nodes: Node[] = standing.flatMap((w) => w.flat!.nodes)
+    const rec = new ChangeRecorder()
+    try {
+      await savepoint(tx, 'reconcile_pass', () => runPass(tx, { nodes, authorOf, rec }))
+      for (const w of standing) finish(w, rec)
+      return
+    } catch (err) {
+      if (pass >= MAX_PASSES) throw err
+      if (err instanceof PlanFailure) { failEntities(work, err); continue }
+      if (err instanceof ConflictError) continue
+      if (!isDataError(err)) throw err
+      if (standing.length === 1) {
+        const w = standing[0]
+        w.error = { code: 'ERR_RECONCILER_DATABASE', message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): ${(err as Error).message}` }
+        return
+      }
+      // Which entity's data the database refused is unknown: apply them one by one.
+      for (const w of standing) await applyEntities(tx, work, [w])
+      return
+    }
+  }
+}
+
+function finish (w: Work, rec: ChangeRecorder): void {
+  const root = w.flat!.root.obj
+  w.objectId = root?.id ?? null
+  w.state = rec.hasChanges(w.index) ? 'APPLIED' : 'NO_CHANGES'
+  w.changeSet = rec.changeSet(w.index, root, w.flat!.warnings)
+}
+
+function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
+  return work.filter((w) => !skip.has(w.request.id)).map((w) => ({
+    request: w.request,
+    entityIndex: w.entityIndex,
+    objectType: w.objectType,
+    objectId: w.error ? null : w.objectId ?? null,
+    state: w.error ? 'FAILED' : w.state ?? 'FAILED',
+    changeSet: w.error ? null : w.changeSet ?? null,
+    error: w.error ? { message: w.error.message, code: w.error.code, entity_index: w.entityIndex, ...(w.error.field ? { field: w.error.field } : {}) } : null,
+    entity: w.json,
+    sourceTs: w.sourceTs
+  }))
+}
+
+function summarise (inputs: number, work: Work[], skip: Set<string>): ApplySummary {
+  const s: ApplySummary = { requests: inputs, duplicateRequests: skip.size, entities: 0, applied: 0, noChanges: 0, failed: 0, results: [] }
+  for (const w of work) {
+    if (skip.has(w.request.id)) continue
+    const state: IngestionState = w.error ? 'FAILED' : w.state ?? 'FAILED'
+    s.entities++
+    if (state === 'APPLIED') s.applied++
+    else if (state === 'NO_CHANGES') s.noChanges++
+    else s.failed++
+    s.results.push({
+      requestId: w.request.id,
+      entityIndex: w.entityIndex,
+      objectType: w.objectType,
+      objectId: w.error ? null : w.objectId ?? null,
+      state,
+      ...(w.error ? { error: w.error } : {})
+    })
+  }
+  return s
+}
+
+/** Applies requests in one transaction and logs every entity. Transient database errors are
+ * retried `attempts` times, then thrown (the consumer naks and retries later). */
+export async function applyRequests (db: Db, requests: RequestInput[], options: ApplyOptions = {}): Promise<ApplySummary> {
+  const logger = (options.logger ?? silentLogger).child({ component: 'reconciler' })
+  const attempts = options.attempts ?? 3
+  for (let attempt = 1; ; attempt++) {
+    const work = prepare(requests)
+    try {
+      const skip = await db.transaction(async (tx) => {
+        const ids = [...new Set(work.map((w) => w.request.id))]
+        const skip = await loggedRequests(tx, ids)
+        const live = work.filter((w) => !w.error && !skip.has(w.request.id))
+        await applyEntities(tx, work, live)
+        await writeIngestionLogs(tx, logRows(work, skip))
+        return skip
+      })
+      const summary = summarise(requests.length, work, skip)
+      if (summary.failed > 0) logger.debug({ failed: summary.failed, entities: summary.entities }, 'batch applied with failed entities')
+      return summary
+    } catch (err) {
+      if (attempt >= attempts || !isTransientError(err)) {
+        if (err instanceof ReconcilerError) throw err
+        throw new ReconcilerError('ERR_RECONCILER_DATABASE', `applying ${requests.length} request(s) failed after ${attempt} attempt(s): ${(err as Error).message}`, { cause: err })
+      }
+      logger.warn({ attempt, err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'transient database error; retrying batch')
+      await sleep(Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random()))
+    }
+  }
+}
+
+/** Logs every entity of requests that could not be applied (after the consumer's last attempt)
+ * as FAILED with `error`, so nothing is dropped unseen. */
+export async function recordFailedRequests (db: Db, requests: RequestInput[], error: Error): Promise<number> {
+  const work = prepare(requests)
+  for (const w of work) {
+    w.error ??= { code: (error as { code?: string }).code ?? 'ERR_RECONCILER_ATTEMPTS', message: `request ${w.request.id}: entity ${w.entityIndex}: ${error.message}` }
+  }
+  return db.transaction(async (tx) => writeIngestionLogs(tx, logRows(work, new Set())))
+}

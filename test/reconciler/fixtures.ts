@@ -1,0 +1,83 @@
+// Entities of one realistic device, as a producer would send them: the device with its site, type,
+// manufacturer, role and platform; 4 interfaces (two carrying VLANs), 3 addresses (one the primary
+// IPv4), 2 prefixes, 2 VLANs and 1 VRF.
+import { randomUUID } from 'node:crypto'
+import type { IngestRequest } from '../../proto/index.ts'
+
+export type EntityObject = Record<string, unknown>
+
+export const ts = () => ({ seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 })
+
+export function site (name = 'Berlin DC1') { return { name, status: 'active' } }
+
+export function deviceRef (name = 'edge-1', siteName = 'Berlin DC1') {
+  return { name, site: site(siteName) }
+}
+
+export function device (opts: { name?: string, site?: string, assetTag?: string, primary?: string, status?: string } = {}) {
+  const d: EntityObject = {
+    name: opts.name ?? 'edge-1',
+    site: site(opts.site),
+    device_type: { model: 'MX204', manufacturer: { name: 'Juniper' } },
+    role: { name: 'Router', color: 'ff0000' },
+    platform: { name: 'junos', manufacturer: { name: 'Juniper' } },
+    serial: 'SN123',
+    status: opts.status ?? 'active'
+  }
+  if (opts.assetTag) d.asset_tag = opts.assetTag
+  if (opts.primary) d.primary_ip4 = { address: opts.primary }
+  return d
+}
+
+export const VRF = { name: 'CUST-A', rd: '65000:1' }
+export const VLANS = [
+  { vid: 100, name: 'users', site: site() },
+  { vid: 200, name: 'voice', site: site() }
+]
+
+export function interfaces (dev = deviceRef()) {
+  return [
+    { device: dev, name: 'et-0/0/0', type: '100gbase-x-qsfp28', mtu: 9192, enabled: true },
+    { device: dev, name: 'et-0/0/1', type: '100gbase-x-qsfp28', mtu: 9192, mode: 'tagged', untagged_vlan: VLANS[0], tagged_vlans: [VLANS[1]] },
+    { device: dev, name: 'xe-0/1/0', type: '10gbase-x-sfpp', speed: 10_000_000, vrf: VRF },
+    { device: dev, name: 'fxp0', type: '1000base-t', mgmt_only: true, mac_address: '00:11:22:33:44:55' }
+  ]
+}
+
+export function addresses (dev = deviceRef()) {
+  const ifs = interfaces(dev)
+  return [
+    { address: '192.0.2.1/24', assigned_object_interface: ifs[0], status: 'active' },
+    { address: '2001:db8::1/64', assigned_object_interface: ifs[1] },
+    { address: '10.1.0.1/30', vrf: VRF, assigned_object_interface: ifs[2], dns_name: 'edge-1.cust-a' }
+  ]
+}
+
+export const PREFIXES = [
+  { prefix: '192.0.2.0/24', scope_site: site(), status: 'active' },
+  { prefix: '10.1.0.0/30', vrf: VRF }
+]
+
+/** Every entity of the device, each as a one-member Entity object. */
+export function deviceEntities (): EntityObject[] {
+  return [
+    { timestamp: ts(), vrf: VRF },
+    ...VLANS.map((v) => ({ timestamp: ts(), vlan: v })),
+    { timestamp: ts(), device: device({ primary: '192.0.2.1/24' }) },
+    ...interfaces().map((i) => ({ timestamp: ts(), interface: i })),
+    ...addresses().map((a) => ({ timestamp: ts(), ip_address: a })),
+    ...PREFIXES.map((p) => ({ timestamp: ts(), prefix: p }))
+  ]
+}
+
+export function request (entities: EntityObject[], id = randomUUID()): IngestRequest {
+  return {
+    id,
+    stream: 'latest',
+    producer_app_name: 'test-producer',
+    producer_app_version: '1.0.0',
+    sdk_name: 'test-sdk',
+    sdk_version: '0.1.0',
+    entities: entities as IngestRequest['entities']
+  }
+}
