@@ -39,6 +39,15 @@ export function parseIngestionLogFilter (query: URLSearchParams): IngestionLogFi
   }
 }
 
+/** RFC 3339 with the column's microseconds; a JS Date would drop the last three digits. */
+function isoMicros (micros: string | null): string | null {
+  if (micros === null) return null
+  const us = BigInt(micros)
+  const ms = us / 1000n - (us % 1000n < 0n ? 1n : 0n)
+  const rest = ((us % 1000n) + 1000n) % 1000n
+  return new Date(Number(ms)).toISOString().replace('Z', `${rest.toString().padStart(3, '0')}Z`)
+}
+
 async function render (row: IngestionLogRow, renderer: PageRenderer, baseUrl: string): Promise<Record<string, unknown>> {
   const objectUrl = row.object_id === null ? null : renderer.url(row.object_type, row.object_id)
   return {
@@ -57,8 +66,8 @@ async function render (row: IngestionLogRow, renderer: PageRenderer, baseUrl: st
     change_set: row.change_set,
     error: row.error,
     entity: row.entity,
-    ingestion_ts: row.ingestion_ts,
-    source_ts: row.source_ts,
+    ingestion_ts: isoMicros(row.ingestion_us),
+    source_ts: isoMicros(row.source_us),
     created: row.created
   }
 }

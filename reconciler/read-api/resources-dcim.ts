@@ -77,6 +77,7 @@ export const deviceType: Resource = {
     manufacturer_id: intFilter('t.manufacturer_id')
   },
   ordering: { model: 't.model', id: 't.id', manufacturer: 't.manufacturer_id' },
+  defaultOrder: 't.manufacturer_id, t.model, t.id',
   relations: { tags: tagRelation('dcim.devicetype') }
 }
 
@@ -243,6 +244,7 @@ export const moduleBay: Resource = {
   },
   filters: { ...baseFilters('dcim.modulebay', { search: ['t.name', 't.label', 't.description'] }), ...deviceFilters() },
   ordering: { device: 't.device_id', ...byName },
+  defaultOrder: 't.device_id, t.name, t.id',
   relations: {
     tags: tagRelation('dcim.modulebay'),
     installed: { sql: 'select module_bay_id as owner_id, id as target_id from module where module_bay_id = any($1::bigint[])' }
@@ -356,6 +358,7 @@ export const iface: Resource = {
     cabled: boolFilter(`exists (select 1 ${TERMINATION})`)
   },
   ordering: { device: 't.device_id', name: 't.name', id: 't.id' },
+  defaultOrder: 't.device_id, t.name, t.id',
   relations: {
     tags: tagRelation('dcim.interface'),
     tagged_vlans: { sql: 'select interface_id as owner_id, vlan_id as target_id from interface_tagged_vlan tv join vlan v on v.id = tv.vlan_id where tv.interface_id = any($1::bigint[]) order by v.vid, v.id' },
@@ -422,6 +425,7 @@ export const inventoryItem: Resource = {
     manufacturer_id: intFilter('t.manufacturer_id')
   },
   ordering: { device: 't.device_id', name: 't.name', id: 't.id' },
+  defaultOrder: 't.device_id, t.name, t.id',
   relations: { tags: tagRelation('dcim.inventoryitem') }
 }
 

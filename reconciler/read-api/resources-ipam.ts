@@ -151,6 +151,7 @@ export const prefix: Resource = {
   },
   // NetBox orders prefixes by VRF (global first), then network.
   ordering: { vrf: 'coalesce(t.vrf_id, 0)', prefix: 't.prefix', id: 't.id', created: 't.created', last_updated: 't.last_updated' },
+  defaultOrder: 'coalesce(t.vrf_id, 0), t.prefix, t.id',
   relations: { tags: tagRelation('ipam.prefix') }
 }
 
@@ -191,6 +192,7 @@ export const vlan: Resource = {
   },
   // NetBox: site, group, vid.
   ordering: { vid: 't.vid', name: 't.name', id: 't.id', site: 't.site_id', group: 't.group_id' },
+  defaultOrder: 't.site_id, t.group_id, t.vid, t.id',
   relations: { tags: tagRelation('ipam.vlan') }
 }
 
@@ -291,6 +293,7 @@ export const ipamRole: Resource = {
   fields: { name: col('name'), slug: col('slug'), weight: col('weight'), ...common() },
   filters: baseFilters('ipam.role', { search: ['t.name', 't.slug', 't.description'], slug: true }),
   ordering: { weight: 't.weight', ...byName },
+  defaultOrder: 't.weight, t.name, t.id',
   relations: { tags: tagRelation('ipam.role') }
 }
 

@@ -100,6 +100,7 @@ export const location: Resource = {
     tenant_id: intFilter('t.tenant_id')
   },
   ordering: { site: 't.site_id', ...byName },
+  defaultOrder: 't.site_id, t.name, t.id',
   relations: { tags: tagRelation('dcim.location') }
 }
 
@@ -153,7 +154,8 @@ export const tag: Resource = {
     color: textFilter('t.color')
   },
   // Tags are ordered by weight, then name, as NetBox does.
-  ordering: { weight: 't.weight', ...byName }
+  ordering: { weight: 't.weight', ...byName },
+  defaultOrder: 't.weight, t.name, t.id'
 }
 
 export const ORGANIZATION_RESOURCES = [region, siteGroup, site, location, tenantGroup, tenant, tag]
