@@ -104,8 +104,10 @@ export function neighborsCompare (records: NtcRecord[], f: DeviceFragment, table
     if (sysName !== '') check(checks, 'remoteSystemName', sysName, n.remoteSystemName)
     const chassis = s(r.chassis_id)
     if (chassis !== '' && normalizeMac(chassis) !== undefined) check(checks, 'remoteChassisId', mac(chassis), n.remoteChassisId)
+    // Only IP addresses count as management addresses; some devices advertise a MAC there.
     const mgmt = s(r.mgmt_address) || s(r.management_ip)
-    if (mgmt !== '') check(checks, 'remoteManagementAddress', mgmt, n.remoteManagementAddress)
+    // A link-local IPv6 is not reachable as a management address; we prefer the IPv4 one.
+    if (mgmt !== '' && normalizeMac(mgmt) === undefined && !/^fe80:/i.test(mgmt)) check(checks, 'remoteManagementAddress', mgmt, n.remoteManagementAddress)
   }
   return checks
 }
@@ -139,6 +141,29 @@ export function addressesCompare (records: NtcRecord[], f: DeviceFragment, table
       const found = (f.addresses ?? []).find((x) => x.address === ip(cidr) && (iface === '' || x.interface?.toLowerCase() === name(iface, table)))
       check(checks, 'address', cidr, found?.address)
     })
+  }
+  return checks
+}
+
+/**
+ * Inventory matched by part number (EOS, ProCurve): ntc's EOS rows have no names and include
+ * the port counts ("Management 1", "Switched 52"), which are not inventory; we skip those.
+ * ntc puts a transceiver's maker in descr, we in manufacturer: that pair is compared instead.
+ */
+export function inventoryByPartCompare (records: NtcRecord[], f: DeviceFragment): Check[] {
+  const checks: Check[] = []
+  const items = [...(f.inventory ?? [])]
+  for (const r of records) {
+    const pid = s(r.pid)
+    if (pid === '' || /^n\/a$/i.test(pid)) continue
+    const sn = s(r.sn)
+    const at = items.findIndex((x) => x.partId === pid && (sn === '' || /^n\/a$/i.test(sn) || x.serial === sn))
+    check(checks, 'partId', pid, at < 0 ? undefined : items[at].partId)
+    if (at < 0) continue
+    const item = items.splice(at, 1)[0]
+    if (sn !== '' && !/^n\/a$/i.test(sn)) check(checks, 'serial', sn, item.serial)
+    const descr = s(r.descr)
+    if (descr !== '') check(checks, 'description', descr, descr === item.manufacturer ? item.manufacturer : item.description)
   }
   return checks
 }

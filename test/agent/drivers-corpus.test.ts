@@ -12,7 +12,7 @@ import type { PlatformDriver } from '../../agent/ssh/drivers/define-driver.ts'
 import type { AbbreviationTable } from '../../agent/ssh/parse/interface-name.ts'
 import { CISCO_ABBREVIATIONS, NXOS_ABBREVIATIONS, XR_ABBREVIATIONS, EOS_ABBREVIATIONS } from '../../agent/ssh/parse/interface-name.ts'
 import {
-  interfacesCompare, inventoryCompare, vlansCompare, neighborsCompare, factsCompare, addressesCompare,
+  interfacesCompare, inventoryCompare, inventoryByPartCompare, vlansCompare, neighborsCompare, factsCompare, addressesCompare,
   type Comparator, type NtcRecord, type Check
 } from './drivers-corpus-checks.ts'
 
@@ -85,6 +85,17 @@ const PLANS: Record<string, PlatformPlan> = {
       show_inventory: inventoryCompare,
       admin_show_inventory: inventoryCompare,
       show_cdp_neighbors_detail: neighborsCompare,
+      show_lldp_neighbors_detail: neighborsCompare
+    }
+  },
+  arista_eos: {
+    table: EOS_ABBREVIATIONS,
+    floor: 0.95,
+    compare: {
+      show_version: factsCompare({ model: 'model', serial_number: 'serial', image: 'osVersion' }),
+      show_interfaces: interfacesCompare,
+      show_inventory: inventoryByPartCompare,
+      show_vlan: vlansCompare,
       show_lldp_neighbors_detail: neighborsCompare
     }
   }

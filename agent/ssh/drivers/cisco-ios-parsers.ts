@@ -59,6 +59,12 @@ export function uptimeSeconds (text: string): number | undefined {
   return found ? total : undefined
 }
 
+/** The VRF an interface block names: IOS 'VPN Routing/Forwarding "x"', EOS 'VRF "x"' / 'VRF: x'. */
+function vrfOf (block: readonly string[]): string | undefined {
+  const vrf = firstMatch(block, /VPN Routing\/Forwarding "([^"]+)"/) ?? firstMatch(block, /^\s*VRF:?\s+"?([^"\s,]+)"?/)
+  return vrf === 'default' ? undefined : vrf
+}
+
 const IP_HEADER = /^(\S+\d\S*) is (.+?),\s*line protocol is (\S+)/
 
 /** `show ip interface`: primary and secondary IPv4 addresses with their VRF. */
@@ -69,7 +75,7 @@ export function parseIosIpInterface (output: string): DeviceFragment {
     const head = IP_HEADER.exec(block[0])!
     const name = head[1]
     const iface: DiscoveredInterface = { name, enabled: !/administratively/i.test(head[2]), operUp: head[3].toLowerCase().startsWith('up') }
-    const vrf = firstMatch(block, /VPN Routing\/Forwarding "([^"]+)"/)
+    const vrf = vrfOf(block)
     if (vrf !== undefined) iface.vrf = vrf
     interfaces.push(iface)
     for (const line of block) {
@@ -94,7 +100,7 @@ export function parseIosIpv6Interface (output: string): DeviceFragment {
   for (const block of splitBlocks(toLines(output), (l) => IP_HEADER.test(l))) {
     const head = IP_HEADER.exec(block[0])!
     const name = head[1]
-    const vrf = firstMatch(block, /VPN Routing\/Forwarding "([^"]+)"/)
+    const vrf = vrfOf(block)
     const iface: DiscoveredInterface = { name, enabled: !/administratively/i.test(head[2]), operUp: head[3].toLowerCase().startsWith('up') }
     if (vrf !== undefined) iface.vrf = vrf
     interfaces.push(iface)

@@ -159,7 +159,7 @@ export function parseNxosVrfJson (output: string): DeviceFragment {
   const vrfs: DiscoveredVrf[] = []
   for (const r of rows(parseJsonOutput(output), 'vrf')) {
     const vrfName = str(r, 'vrf_name')
-    if (vrfName === undefined) continue
+    if (vrfName === undefined || vrfName === 'default') continue
     const vrf: DiscoveredVrf = { name: vrfName }
     const rd = str(r, 'rd')
     if (rd !== undefined && rd !== '0:0') vrf.rd = rd

@@ -119,6 +119,8 @@ export function parseNxosVrfDetail (output: string): DeviceFragment {
   const vrfs: DiscoveredVrf[] = []
   for (const block of splitBlocks(toLines(output), (l) => /^VRF-Name:\s*\S+/.test(l))) {
     const name = /^VRF-Name:\s*([^,\s]+)/.exec(block[0])![1]
+    // "default" is the global table, not a VRF in NetBox's sense.
+    if (name === 'default') continue
     const vrf: DiscoveredVrf = { name }
     const rd = clean(firstMatch(block, /^\s*RD:\s*(\S+)/))
     if (rd !== undefined && rd !== '0:0') vrf.rd = rd

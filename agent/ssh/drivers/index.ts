@@ -5,10 +5,12 @@ import { ciscoIos } from './cisco-ios.ts'
 import { linux } from './linux.ts'
 import { ciscoNxos } from './cisco-nxos.ts'
 import { ciscoXr } from './cisco-xr.ts'
+import { aristaEos } from './arista-eos.ts'
 
 export const DRIVERS: Record<string, Driver> = {
   linux,
   cisco_ios: ciscoIos,
   cisco_nxos: ciscoNxos,
-  cisco_xr: ciscoXr
+  cisco_xr: ciscoXr,
+  arista_eos: aristaEos
 }

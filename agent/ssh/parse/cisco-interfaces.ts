@@ -58,9 +58,10 @@ export function parseCiscoInterfaces (output: string, table: AbbreviationTable =
       } else if ((m = /^Secondary address (?:is )?(\S+\/\d+)/i.exec(t)) !== null) {
         const cidr = parseCidr(m[1])
         if (cidr !== undefined) addresses.push({ address: cidr, interface: name, role: 'secondary' })
-      } else if ((m = /^(?:IP )?MTU (\d+) bytes(?:.*?BW (\d+) [Kk]bit)?/.exec(t)) !== null) {
-        // EOS prints "IP MTU"; the L2 MTU line, when present, comes first and wins.
-        if (iface.mtu === undefined) iface.mtu = toInt(m[1])
+      } else if ((m = /^(?:IP |Ethernet )?MTU (\d+) bytes(?:.*?BW (\d+) [Kk]bit)?/.exec(t)) !== null) {
+        // EOS prints the IP MTU and, on switched or L2-capable ports, the Ethernet MTU;
+        // NetBox's MTU is the L2 one, so "Ethernet MTU" wins whichever comes first.
+        if (iface.mtu === undefined || /^Ethernet MTU/.test(t)) iface.mtu = toInt(m[1])
         if (m[2] !== undefined) bandwidth = toInt(m[2])
       } else if ((m = /^(full|half|auto)[- ]duplex,\s*([^,]+)(?:,\s*(.*))?$/i.exec(t)) !== null) {
         const duplex = parseDuplex(m[1])
