@@ -277,8 +277,8 @@ class AgentRuntime implements Agent {
     // Made before the work starts so its message names the limit that was hit.
     const timeoutError = new TargetError('ERR_AGENT_TARGET_TIMEOUT', plan.host, `no result within timeout_per_target (${timeout} ms)`)
     const controller = new AbortController()
+    // Not unref()ed: this timer bounds work in flight and must fire even if nothing else is pending.
     const timer = setTimeout(() => controller.abort(timeoutError), timeout)
-    timer.unref()
     const onStop = (): void => controller.abort(this.#stop.signal.reason)
     this.#stop.signal.addEventListener('abort', onStop, { once: true })
     const deadline = Date.now() + timeout
@@ -300,10 +300,10 @@ class AgentRuntime implements Agent {
     const describe = (o: { source: string, error?: unknown }): { code: string, reason: string } => {
       const err = o.error
       const code = (err as { code?: unknown })?.code
-      return {
-        code: typeof code === 'string' ? code : 'ERR_AGENT_COLLECT',
-        reason: `${o.source}: ${err instanceof Error ? err.message : String(err)}`
-      }
+      const message = err === controller.signal.reason && err !== undefined
+        ? `did not stop within ${ABORT_GRACE_MS} ms of being aborted`
+        : err instanceof Error ? err.message : String(err)
+      return { code: typeof code === 'string' ? code : 'ERR_AGENT_COLLECT', reason: `${o.source}: ${message}` }
     }
     if (ok.length === 0) {
       const described = failed.map(describe)
@@ -409,12 +409,21 @@ function isCollectResult (r: unknown): r is CollectResult {
     Number.isInteger((r as CollectResult).credentialIndex)
 }
 
+/** How long a collector may take to wind down after its signal fired before the agent moves on. */
+const ABORT_GRACE_MS = 1000
+
+// After an abort the collector gets a moment to settle with its own error (which names the
+// phase it was in); only one that ignores its signal is cut off with the abort reason.
 function abortable<T> (work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    let grace: NodeJS.Timeout | undefined
+    const onAbort = (): void => { grace = setTimeout(() => reject(signal.reason), ABORT_GRACE_MS) }
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(grace)
+      signal.removeEventListener('abort', onAbort)
+    })
   })
 }
 
