@@ -154,7 +154,9 @@ class GrpcIngestClient implements Ingestor {
       const id = randomUUID()
       const bytes = appendEntities(encodeEnvelope({ ...envelopeFields, id }), encoded.slice(start, end))
       const where = { requestId: id, chunk: c + 1, chunks: ranges.length, first: start, last: end - 1 }
+      // An abort surfaces as one error whichever await (token, call, backoff) it interrupted.
       const errors = await this.#sendChunk(bytes, where, timeout, signal, result)
+        .catch((err: unknown) => { throw signal.aborted ? this.#aborted(where, signal) : err })
       result.requestIds.push(id)
       result.errors.push(...errors)
     }
