@@ -2,7 +2,7 @@
 // it is given, a logger that captures lines, and a poll for conditions reached asynchronously.
 import { Writable } from 'node:stream'
 import { setImmediate as tick } from 'node:timers/promises'
-import pino from 'pino'
+import pino, { type DestinationStream } from 'pino'
 import { createLogger } from '../../config/logger.ts'
 import type { Logger } from '../../config/logger.ts'
 import { emptyDevice } from '../../agent/model.ts'
@@ -44,7 +44,7 @@ export function recordingIngestor (answer: (entities: Entity[]) => { errors: str
 export function capturingLogger (): { logger: Logger, lines: () => Array<Record<string, unknown>>, text: () => string } {
   const chunks: string[] = []
   const destination = new Writable({ write (chunk, _enc, cb) { chunks.push(String(chunk)); cb() } })
-  const logger = createLogger({ level: 'debug', destination: destination as unknown as Parameters<typeof createLogger>[0]['destination'] })
+  const logger = createLogger({ level: 'debug', destination: destination as unknown as DestinationStream })
   const text = (): string => chunks.join('')
   return { logger, text, lines: () => text().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>) }
 }
