@@ -150,6 +150,8 @@ export function assembleDevice (target: string, t: Tables, options: AssembleOpti
   device.inventory = inventoryOf(entities, chassis)
 
   device.neighbors = neighborsOf(t, byIndex, device.interfaces)
+  // Absent, not undefined: what the device did not say stays out of the JSON and the diffs.
+  for (const key of Object.keys(device) as Array<keyof DiscoveredDevice>) if (device[key] === undefined) delete device[key]
   return device
 }
 
