@@ -2,6 +2,7 @@
 // test can read.
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import type { DestinationStream } from 'pino'
 import { createLogger, type Logger } from '../../../config/logger.ts'
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/snmp/', import.meta.url))
@@ -11,6 +12,6 @@ export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import
 export function captureLogger (level = 'debug'): { logger: Logger, lines: () => string } {
   const chunks: string[] = []
   const destination = new Writable({ write (chunk, _enc, cb) { chunks.push(String(chunk)); cb() } })
-  const logger = createLogger({ level, destination: destination as unknown as Parameters<typeof createLogger>[0]['destination'] })
+  const logger = createLogger({ level, destination: destination as unknown as DestinationStream })
   return { logger, lines: () => chunks.join('') }
 }
