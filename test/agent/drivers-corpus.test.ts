@@ -51,6 +51,56 @@ const xrVersionCompare: Comparator = (records, f) => {
   ]
 }
 
+// ntc flattens Junos hardware into one record per row, with <kind>_part / <kind>_serial_number
+// columns (pic_part, xcvr_serial_number, ...) that repeat the parents' values; we compare each
+// distinct non-BUILTIN serial (and its part) against our items, and the chassis serial against
+// the device's. Known ntc error kept as a miss: on the MX204 sample ntc reads the description
+// "JNP204" as the chassis serial, where the serial column holds "A0000".
+const junosHardwareCompare: Comparator = (records, f) => {
+  const checks: Check[] = []
+  const chassisSerial = String(records[0]?.chassis_serial_number ?? '')
+  if (chassisSerial !== '') checks.push({ field: 'serial', expected: chassisSerial, actual: f.serial })
+  const seen = new Set<string>()
+  for (const r of records) {
+    for (const key of Object.keys(r).filter((k) => k.endsWith('_serial_number') && k !== 'chassis_serial_number')) {
+      const kind = key.slice(0, -'_serial_number'.length)
+      const sn = String(r[key] ?? '')
+      const part = String(r[`${kind}_part`] ?? '')
+      if (sn === '' || sn === 'BUILTIN' || seen.has(`${kind}|${sn}|${part}|${String(r[`${kind}_number`] ?? '')}`)) continue
+      seen.add(`${kind}|${sn}|${part}|${String(r[`${kind}_number`] ?? '')}`)
+      const item = (f.inventory ?? []).find((i) => i.serial === sn && (part === '' || part === 'NON-JNPR' || i.partId === part))
+      checks.push({ field: `${kind}.serial`, expected: sn, actual: item?.serial })
+      if (item !== undefined && part !== '' && part !== 'BUILTIN' && part !== 'NON-JNPR') checks.push({ field: `${kind}.partId`, expected: part, actual: item.partId })
+    }
+  }
+  return checks
+}
+
+// ntc's Junos interface records are one per logical or physical interface with "local" (the
+// address without its length) and "destination" (the subnet): ours must hold local/len.
+const junosInterfacesCompare: Comparator = (records, f) => {
+  const checks: Check[] = []
+  for (const r of records) {
+    const name = String(r.interface ?? '')
+    if (name === '') continue
+    const i = (f.interfaces ?? []).find((x) => x.name === name)
+    checks.push({ field: 'interface', expected: name, actual: i?.name })
+    if (i === undefined) continue
+    const description = String(r.description ?? '')
+    if (description !== '') checks.push({ field: 'description', expected: description, actual: i.description })
+    const mtu = String(r.mtu ?? '')
+    if (/^\d+$/.test(mtu)) checks.push({ field: 'mtu', expected: Number(mtu), actual: i.mtu })
+    const local = String(r.local ?? '')
+    const dest = String(r.destination ?? '')
+    if (local !== '' && !/^127\./.test(local) && !/^fe80/i.test(local)) {
+      const len = /\/(\d+)$/.exec(dest)?.[1] ?? (local.includes(':') ? '128' : '32')
+      const expected = `${local}/${len}`
+      checks.push({ field: 'address', expected, actual: (f.addresses ?? []).find((a) => a.address === expected && a.interface === name)?.address })
+    }
+  }
+  return checks
+}
+
 const PLANS: Record<string, PlatformPlan> = {
   cisco_ios: {
     table: CISCO_ABBREVIATIONS,
@@ -97,6 +147,17 @@ const PLANS: Record<string, PlatformPlan> = {
       show_inventory: inventoryByPartCompare,
       show_vlan: vlansCompare,
       show_lldp_neighbors_detail: neighborsCompare
+    }
+  },
+  juniper_junos: {
+    table: [],
+    floor: 0.95,
+    compare: {
+      show_version: factsCompare({ hostname: 'hostname', model: 'model', junos_version: 'osVersion', serial_number: 'serial' }),
+      show_chassis_hardware: junosHardwareCompare,
+      show_interfaces: junosInterfacesCompare,
+      show_vlans: vlansCompare,
+      show_lldp_neighbors: neighborsCompare
     }
   }
 }

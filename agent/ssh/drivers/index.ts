@@ -6,11 +6,13 @@ import { linux } from './linux.ts'
 import { ciscoNxos } from './cisco-nxos.ts'
 import { ciscoXr } from './cisco-xr.ts'
 import { aristaEos } from './arista-eos.ts'
+import { juniperJunos } from './juniper-junos.ts'
 
 export const DRIVERS: Record<string, Driver> = {
   linux,
   cisco_ios: ciscoIos,
   cisco_nxos: ciscoNxos,
   cisco_xr: ciscoXr,
-  arista_eos: aristaEos
+  arista_eos: aristaEos,
+  juniper_junos: juniperJunos
 }

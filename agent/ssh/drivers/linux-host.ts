@@ -59,28 +59,33 @@ export function parseDmiSerial (output: string): DeviceFragment {
 }
 
 /**
- * `grep -Hs . /sys/class/net/* /speed /sys/class/net/* /duplex`: "path:value" lines. Only
- * devices with a speed are physical ports (or act like one), so the type follows from it.
+ * `grep -Hs . /sys/class/net/* /speed .../duplex .../device/vendor`: "path:value" lines. Only a
+ * link backed by a device (PCI, virtio, USB: it has device/vendor) is a port whose type follows
+ * from its speed; bonds, bridges and VLANs report speeds too but are typed from `ip -d`.
  */
 export function parseSysfsLinks (output: string): DeviceFragment {
   const byName = new Map<string, DiscoveredInterface>()
+  const physical = new Set<string>()
   for (const line of output.split(/\r?\n/)) {
-    const m = /^\/sys\/class\/net\/([^/]+)\/(speed|duplex):(.*)$/.exec(line.trim())
+    const m = /^\/sys\/class\/net\/([^/]+)\/(speed|duplex|device\/vendor):(.*)$/.exec(line.trim())
     if (m === null) continue
     const [, name, key, value] = m
     const iface = byName.get(name) ?? { name }
     byName.set(name, iface)
-    if (key === 'speed') {
+    if (key === 'device/vendor') {
+      physical.add(name)
+    } else if (key === 'speed') {
       const mbps = Number(value)
       // -1 (or 4294967295 on old kernels) means no link: the speed is not known.
-      if (Number.isInteger(mbps) && mbps > 0 && mbps < 4_000_000) {
-        iface.speedKbps = mbps * 1000
-        const type = typeFromSpeed(iface.speedKbps)
-        if (type !== undefined) iface.type = type
-      }
+      if (Number.isInteger(mbps) && mbps > 0 && mbps < 4_000_000) iface.speedKbps = mbps * 1000
     } else if (value === 'full' || value === 'half') {
       iface.duplex = value
     }
+  }
+  for (const name of physical) {
+    const iface = byName.get(name)!
+    const type = typeFromSpeed(iface.speedKbps)
+    if (type !== undefined) iface.type = type
   }
   return { interfaces: [...byName.values()].filter((i) => Object.keys(i).length > 1) }
 }

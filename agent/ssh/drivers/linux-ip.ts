@@ -195,6 +195,14 @@ function interfaceType (l: LinkInfo): string | undefined {
   return undefined
 }
 
+/**
+ * VRF devices say so with -d; without it (plain `ip addr`) they are still the only masters that
+ * are NOARP (bonds and bridges resolve addresses).
+ */
+function isVrf (l: LinkInfo): boolean {
+  return l.kind === 'vrf' || (l.kind === undefined && l.flags.includes('MASTER') && l.flags.includes('NOARP'))
+}
+
 function addressStatus (a: LinkAddress): DiscoveredAddress['status'] {
   if (a.deprecated === true) return 'deprecated'
   if (a.dynamic === true) return a.family === 'inet' ? 'dhcp' : 'slaac'
@@ -214,12 +222,12 @@ export function linksToFragment (links: readonly LinkInfo[]): DeviceFragment {
   const byName = new Map(links.map((l) => [l.name, l]))
   const tagged = new Map<string, number[]>()
   for (const l of links) {
-    if (l.kind === 'vrf') vrfs.set(l.name, { name: l.name })
+    if (isVrf(l)) vrfs.set(l.name, { name: l.name })
   }
   for (const l of links) {
-    if (l.linkType === 'loopback' || l.name === 'lo' || l.kind === 'vrf') continue
+    if (l.linkType === 'loopback' || l.name === 'lo' || isVrf(l)) continue
     const masterLink = l.master === undefined ? undefined : byName.get(l.master)
-    const vrf = l.slaveKind === 'vrf' || masterLink?.kind === 'vrf' ? l.master : undefined
+    const vrf = l.slaveKind === 'vrf' || (masterLink !== undefined && isVrf(masterLink)) ? l.master : undefined
     const iface: DiscoveredInterface = { name: l.name }
     const type = interfaceType(l)
     if (type !== undefined) iface.type = type

@@ -14,7 +14,9 @@ import {
 } from './linux-host.ts'
 import { linksToFragment, parseIpOutput } from './linux-ip.ts'
 
-const SYSFS_LINKS = 'grep -Hs . /sys/class/net/*/speed /sys/class/net/*/duplex || true'
+// grep -H names the file on each line; -s and `|| true` because virtual links refuse to report a
+// speed (EINVAL) and that must not fail the command.
+const SYSFS_LINKS = 'grep -Hs . /sys/class/net/*/speed /sys/class/net/*/duplex /sys/class/net/*/device/vendor || true'
 
 const parsers: Record<string, (output: string) => DeviceFragment> = {
   hostname: parseHostname,
