@@ -80,11 +80,11 @@ export function device (fields: string | DeviceFields, options: BuildOptions = {
   if (typeof fields === 'string' || !isPlainObject(fields) || !('manufacturer' in fields)) return buildEntity('device', fields, options.timestamp)
   const { manufacturer: mfr, ...rest } = fields as DeviceFields & Record<string, unknown>
   if (mfr !== undefined && mfr !== null) {
-    const m = normalizeMessage('Manufacturer', mfr, 'Device.manufacturer')
+    const m = normalizeMessage('Manufacturer', mfr, 'Device.manufacturer', { checkChoices: true })
     for (const key of ['device_type', 'platform'] as const) {
       const value = rest[key]
       if (value === undefined || value === null) continue
-      const nested = normalizeMessage(key === 'device_type' ? 'DeviceType' : 'Platform', value, `Device.${key}`)
+      const nested = normalizeMessage(key === 'device_type' ? 'DeviceType' : 'Platform', value, `Device.${key}`, { checkChoices: true })
       if (nested.manufacturer === undefined) nested.manufacturer = m
       ;(rest as Record<string, unknown>)[key] = nested
     }
@@ -101,5 +101,5 @@ export function entity (member: string, fields: string | Record<string, unknown>
 /** Builds a nested diode.v1 message (not an Entity) with the same shorthand, e.g.
  * message('IPAddress', '192.0.2.1/24') for Device.primary_ip4. */
 export function message<T = Record<string, unknown>> (typeName: string, fields: string | Record<string, unknown>): T {
-  return normalizeMessage(typeName, fields) as T
+  return normalizeMessage(typeName, fields, typeName, { checkChoices: true }) as T
 }

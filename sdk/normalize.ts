@@ -4,7 +4,7 @@
 // official SDKs' shorthand: a string where a message is expected sets the message's identifying
 // field, and metadata may be a plain object.
 import protobuf from 'protobufjs'
-import { EntityType, ENTITY_TYPES, ENTITY_MESSAGE, messageType, toStruct, timestampFromDate } from '../proto/index.ts'
+import { EntityType, ENTITY_TYPES, ENTITY_MESSAGE, CHOICES, messageType, toStruct, timestampFromDate } from '../proto/index.ts'
 import type { Entity } from '../proto/index.ts'
 import { SdkArgumentError, ERR_SDK_INVALID_ENTITY } from './errors.ts'
 
@@ -53,13 +53,14 @@ function got (v: unknown): string {
   return typeof v
 }
 
-/** Normalizes `input` as a `typeName` message; `path` prefixes error messages (default the type name). */
-export function normalizeMessage (typeName: string | protobuf.Type, input: unknown, path?: string): Record<string, unknown> {
+/** Normalizes `input` as a `typeName` message; `path` prefixes error messages (default the type
+ * name); `checkChoices` also rejects string choice fields outside their allowed values. */
+export function normalizeMessage (typeName: string | protobuf.Type, input: unknown, path?: string, options: { checkChoices?: boolean } = {}): Record<string, unknown> {
   const type = typeof typeName === 'string' ? messageType(typeName) : typeName
-  return messageValue(type, input, path ?? type.name) as Record<string, unknown>
+  return messageValue(type, input, path ?? type.name, options.checkChoices === true) as Record<string, unknown>
 }
 
-function messageValue (type: protobuf.Type, v: unknown, path: string): unknown {
+function messageValue (type: protobuf.Type, v: unknown, path: string, choices: boolean): unknown {
   switch (type.fullName) {
     case '.google.protobuf.Timestamp': return timestampValue(v, path)
     case '.google.protobuf.Struct': return structValue(v, path)
@@ -89,7 +90,13 @@ function messageValue (type: protobuf.Type, v: unknown, path: string): unknown {
       if (other !== undefined) fail(fieldPath, `only one of ${field.partOf.oneof.join(', ')} may be set, ${other} is set already`)
       oneofSeen.set(field.partOf.name, key)
     }
-    out[key] = fieldValue(field, value, fieldPath)
+    out[key] = fieldValue(field, value, fieldPath, choices)
+    if (choices && field.type === 'string' && !field.repeated && !field.map) {
+      const allowed = CHOICES[`${type.name}.${key}`]
+      if (allowed !== undefined && !allowed.includes(out[key] as string)) {
+        fail(fieldPath, `${JSON.stringify(String(out[key]).slice(0, 40))} is not an allowed value (${allowed.length <= 8 ? allowed.join(', ') : `${allowed.slice(0, 8).join(', ')}, ... ${allowed.length} in all`})`)
+      }
+    }
   }
   return out
 }
@@ -98,27 +105,27 @@ function primaryLabel (type: protobuf.Type, primary: string): string {
   return type.fields[primary]?.type === 'string' ? 'string' : `${type.fields[primary]?.type ?? 'string'} or string`
 }
 
-function fieldValue (field: protobuf.Field, value: unknown, path: string): unknown {
+function fieldValue (field: protobuf.Field, value: unknown, path: string, choices: boolean): unknown {
   field.resolve()
   if (field.map) {
     if (!isPlainObject(value)) fail(path, `expected an object of ${field.type} values, got ${got(value)}`)
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue
-      out[k] = field.type === 'CustomFieldValue' ? customFieldValue(field, v, `${path}.${k}`) : singleValue(field, v, `${path}.${k}`)
+      out[k] = field.type === 'CustomFieldValue' ? customFieldValue(field, v, `${path}.${k}`, choices) : singleValue(field, v, `${path}.${k}`, choices)
     }
     return out
   }
   if (field.repeated) {
     if (!Array.isArray(value)) fail(path, `expected an array, got ${got(value)}`)
-    return value.map((v, i) => singleValue(field, v, `${path}[${i}]`))
+    return value.map((v, i) => singleValue(field, v, `${path}[${i}]`, choices))
   }
-  return singleValue(field, value, path)
+  return singleValue(field, value, path, choices)
 }
 
-function singleValue (field: protobuf.Field, v: unknown, path: string): unknown {
+function singleValue (field: protobuf.Field, v: unknown, path: string, choices: boolean): unknown {
   const rt = field.resolvedType
-  if (rt instanceof protobuf.Type) return messageValue(rt, v, path)
+  if (rt instanceof protobuf.Type) return messageValue(rt, v, path, choices)
   if (rt instanceof protobuf.Enum) {
     if (typeof v === 'string' && rt.values[v] !== undefined) return v
     if (typeof v === 'number' && rt.valuesById[v] !== undefined) return rt.valuesById[v]
@@ -200,14 +207,14 @@ function structValue (v: unknown, path: string): unknown {
 }
 
 // Custom field values: a CustomFieldValue object, or a bare value mapped to its natural kind.
-function customFieldValue (field: protobuf.Field, v: unknown, path: string): unknown {
+function customFieldValue (field: protobuf.Field, v: unknown, path: string, choices: boolean): unknown {
   if (typeof v === 'string') return { text: v }
   if (typeof v === 'boolean') return { boolean: v }
   if (typeof v === 'number') return Number.isInteger(v) ? { integer: v } : { decimal: v }
   if (typeof v === 'bigint') return { integer: scalarValue({ type: 'int64' } as protobuf.Field, v, path) }
   if (v instanceof Date) return { datetime: timestampFromDate(v) }
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { multiple_selection: v }
-  return singleValue(field, v, path)
+  return singleValue(field, v, path, choices)
 }
 
 export interface NormalizeEntityOptions {
@@ -222,7 +229,7 @@ export function normalizeEntity (input: unknown, path = 'Entity', options: Norma
   const members = ENTITY_TYPES.filter((t) => record[t] !== undefined && record[t] !== null)
   if (members.length === 0) fail(path, `no entity member set; expected one of ${ENTITY_TYPES.slice(0, 6).join(', ')}, ...`)
   if (members.length > 1) fail(path, `only one entity member may be set, got ${members.join(', ')}`)
-  const out = messageValue(EntityType, record, path) as Record<string, unknown>
+  const out = messageValue(EntityType, record, path, false) as Record<string, unknown>
   if (out.timestamp === undefined) out.timestamp = timestampFromDate(options.now?.() ?? new Date())
   return out as Entity
 }
@@ -231,7 +238,9 @@ export function normalizeEntity (input: unknown, path = 'Entity', options: Norma
 export function buildEntity (member: string, fields: unknown, timestamp?: Date | string | { seconds: number, nanos?: number }): Entity {
   const typeName = ENTITY_MESSAGE[member]
   if (typeName === undefined) throw new SdkArgumentError(ERR_SDK_INVALID_ENTITY, `entity member "${member}" does not exist in diode.v1.Entity`, { field: member })
-  const message = normalizeMessage(typeName, fields, typeName)
+  // Builders also check choice fields (status, type...) against the values Diode validates, so a
+  // typo fails here; ingest() leaves that to the server, which reports it per entity.
+  const message = normalizeMessage(typeName, fields, typeName, { checkChoices: true })
   const entity: Record<string, unknown> = { [member]: message }
   entity.timestamp = timestamp === undefined ? timestampFromDate() : timestampValue(timestamp, `${typeName}.timestamp`)
   return entity as Entity

@@ -63,7 +63,9 @@ test('sdk builders - wrong shapes and unknown fields are rejected at build time 
     [() => device({ device_type: { manufacturer: [] as never } }), 'Device.device_type.manufacturer', /expected string or Manufacturer object, got array/],
     [() => cable('c1'), 'Cable', /Cable has no shorthand/],
     [() => ipAddress({ address: '1.1.1.1/32', assigned_object_interface: 'eth0', assigned_object_vm_interface: 'eth1' }), 'IPAddress.assigned_object_vm_interface', /only one of/],
-    [() => entity('no_such_member', {}), 'no_such_member', /does not exist in diode\.v1\.Entity/]
+    [() => entity('no_such_member', {}), 'no_such_member', /does not exist in diode\.v1\.Entity/],
+    [() => device({ name: 'r1', status: 'actve' }), 'Device.status', /^Device\.status: "actve" is not an allowed value \(active, decommissioning, failed, inventory, offline, planned, staged\)$/],
+    [() => iface({ name: 'e0', type: '1000baset' }), 'Interface.type', /"1000baset" is not an allowed value \(.*\d+ in all\)/]
   ]
   for (const [fn, field, message] of cases) {
     assert.throws(fn, (err: unknown) => {
@@ -84,4 +86,7 @@ test('sdk builders - hand-written protobuf-shaped entities normalize unchanged a
   assert.throws(() => normalizeEntity({ timestamp: { seconds: 1 } }), /no entity member set/)
   assert.throws(() => normalizeEntity({ device: {}, site: {} }, 'entities[4]'), /entities\[4\]: only one entity member may be set, got device, site/)
   assert.deepEqual(message('IPAddress', '192.0.2.1/24'), { address: '192.0.2.1/24' })
+  // Choice values are the server's business on this path: it reports them per entity.
+  assert.equal(normalizeEntity({ device: { status: 'actve' } }).device?.status, 'actve')
+  assert.equal(member(device({ status: 'active' }), 'device').status, 'active')
 })
