@@ -221,6 +221,22 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     }
   })
 
+  test(`read-api (${label}) - url, next and previous use publicUrl when given; HEAD has no body`, async () => {
+    const behindProxy = await startApi(db, { publicUrl: 'https://tributary.example.com/nb/' })
+    try {
+      const { body } = await behindProxy.get('/api/dcim/manufacturers/?limit=1&offset=1')
+      assert.match(body.results[0].url, /^https:\/\/tributary\.example\.com\/nb\/api\/dcim\/manufacturers\/\d+\/$/)
+      assert.equal(body.next, 'https://tributary.example.com/nb/api/dcim/manufacturers/?limit=1&offset=2')
+      assert.equal(body.previous, 'https://tributary.example.com/nb/api/dcim/manufacturers/?limit=1')
+    } finally {
+      await behindProxy.close()
+    }
+    const head = await fetch(`${api.base}/api/dcim/sites/`, { method: 'HEAD', headers: { authorization: 'Bearer good' } })
+    assert.equal(head.status, 200)
+    assert.equal(head.headers.get('content-type'), 'application/json')
+    assert.equal(await head.text(), '')
+  })
+
   test(`read-api (${label}) - brief=true returns the nested form`, async () => {
     const { body } = await api.get('/api/dcim/sites/?brief=true&slug=dc1')
     assert.deepEqual(Object.keys(body.results[0]).sort(), ['description', 'display', 'id', 'name', 'slug', 'url'])
