@@ -51,6 +51,9 @@ export interface QueueStats {
 
 export interface Queue {
   readonly kind: 'jetstream' | 'embedded'
+  /** Largest message in bytes the queue stores (JetStream: the server's max_payload less header
+   * room); undefined when the queue sets no limit of its own. */
+  readonly maxMessageBytes?: number
   publish (id: string, data: Uint8Array, options?: PublishOptions): Promise<PublishResult>
   /** Fetches a batch for this process's durable consumer. */
   fetch (options?: FetchOptions): Promise<QueueMessage[]>
