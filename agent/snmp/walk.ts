@@ -79,7 +79,7 @@ export async function walkColumns (session: SnmpSession, columns: readonly strin
         }
         if (err instanceof SnmpAgentError || err instanceof SnmpTimeoutError) {
           state.mode = 'next'
-          state.fallbackReason = err instanceof SnmpTimeoutError ? 'GETBULK got no answer' : `GETBULK answered ${err.message}`
+          state.fallbackReason = err instanceof SnmpTimeoutError ? `GETBULK got no answer during ${phase.name}` : `GETBULK was answered with ${String(snmp.ErrorStatus[err.status] ?? 'an error')} (error-status ${err.status}) during ${phase.name}`
           continue
         }
         throw err
@@ -95,7 +95,7 @@ export async function walkColumns (session: SnmpSession, columns: readonly strin
       }
       if (backwards || taken === 0) {
         state.mode = 'next'
-        state.fallbackReason = backwards ? 'GETBULK returned OIDs out of order' : 'GETBULK returned nothing'
+        state.fallbackReason = `${backwards ? 'GETBULK returned OIDs out of order' : 'GETBULK returned nothing'} during ${phase.name}`
       }
       continue
     }
