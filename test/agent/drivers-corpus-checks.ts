@@ -10,6 +10,7 @@
 import type { DeviceFragment } from '../../agent/ssh/driver.ts'
 import { expandInterfaceName, type AbbreviationTable } from '../../agent/ssh/parse/interface-name.ts'
 import { normalizeMac, parseSpeedKbps } from '../../agent/ssh/parse/units.ts'
+import { toCidr } from '../../agent/ssh/parse/ip.ts'
 
 export type NtcRecord = Record<string, string | string[]>
 export interface Check { field: string, expected: unknown, actual: unknown }
@@ -105,7 +106,7 @@ export function neighborsCompare (records: NtcRecord[], f: DeviceFragment, table
     const chassis = s(r.chassis_id)
     if (chassis !== '' && normalizeMac(chassis) !== undefined) check(checks, 'remoteChassisId', mac(chassis), n.remoteChassisId)
     // Only IP addresses count as management addresses; some devices advertise a MAC there.
-    const mgmt = s(r.mgmt_address) || s(r.management_ip)
+    const mgmt = (s(r.mgmt_address) || s(r.management_ip)).replace(/^Unsupported format$/i, '')
     // A link-local IPv6 is not reachable as a management address; we prefer the IPv4 one.
     if (mgmt !== '' && normalizeMac(mgmt) === undefined && !/^fe80:/i.test(mgmt)) check(checks, 'remoteManagementAddress', mgmt, n.remoteManagementAddress)
   }
@@ -131,12 +132,13 @@ export function factsCompare (map: Record<string, keyof DeviceFragment>): Compar
 export function addressesCompare (records: NtcRecord[], f: DeviceFragment, table: AbbreviationTable): Check[] {
   const checks: Check[] = []
   for (const r of records) {
-    const iface = s(r.interface) || s(r.intf)
+    const iface = s(r.interface) || s(r.intf) || s(r.vlan_name)
+    const masks = Array.isArray(r.subnet_mask) ? r.subnet_mask : [s(r.subnet_mask)]
     const addrs = Array.isArray(r.ip_address) ? r.ip_address : [s(r.ip_address)]
     const lens = Array.isArray(r.prefix_length) ? r.prefix_length : [s(r.prefix_length)]
     addrs.forEach((a, n) => {
       if (a === '' || /unassigned|unknown/i.test(a)) return
-      const cidr = a.includes('/') ? a : lens[n] !== undefined && lens[n] !== '' ? `${a}/${lens[n]}` : ''
+      const cidr = a.includes('/') ? a : lens[n] !== undefined && lens[n] !== '' ? `${a}/${lens[n]}` : (toCidr(a, masks[n] ?? '') ?? '')
       if (cidr === '') return
       const found = (f.addresses ?? []).find((x) => x.address === ip(cidr) && (iface === '' || x.interface?.toLowerCase() === name(iface, table)))
       check(checks, 'address', cidr, found?.address)

@@ -101,6 +101,21 @@ const junosInterfacesCompare: Comparator = (records, f) => {
   return checks
 }
 
+// ProCurve port table: ntc's "enabled" (Yes/No) and "status" (Up/Down) per port.
+const procurvePortsCompare: Comparator = (records, f) => {
+  const checks: Check[] = []
+  for (const r of records) {
+    const port = String(r.port ?? '').replace(/-Trk\d+$/i, '')
+    if (port === '') continue
+    const i = (f.interfaces ?? []).find((x) => x.name === port)
+    checks.push({ field: 'interface', expected: port, actual: i?.name })
+    if (i === undefined) continue
+    if (String(r.enabled ?? '') !== '') checks.push({ field: 'enabled', expected: /^yes$/i.test(String(r.enabled)), actual: i.enabled })
+    if (String(r.status ?? '') !== '') checks.push({ field: 'operUp', expected: /^up$/i.test(String(r.status)), actual: i.operUp })
+  }
+  return checks
+}
+
 const PLANS: Record<string, PlatformPlan> = {
   cisco_ios: {
     table: CISCO_ABBREVIATIONS,
@@ -158,6 +173,19 @@ const PLANS: Record<string, PlatformPlan> = {
       show_interfaces: junosInterfacesCompare,
       show_vlans: vlansCompare,
       show_lldp_neighbors: neighborsCompare
+    }
+  },
+  hp_procurve: {
+    table: [],
+    floor: 0.95,
+    compare: {
+      show_system: factsCompare({ name: 'hostname', serial: 'serial', software_version: 'osVersion', location: 'location', contact: 'contact' }),
+      show_interfaces_brief: procurvePortsCompare,
+      show_vlans: vlansCompare,
+      show_ip: addressesCompare,
+      show_cdp_neighbors_detail: neighborsCompare,
+      'show_lldp_info_remote-device': neighborsCompare,
+      'show_lldp_info_remote-device_detail': neighborsCompare
     }
   }
 }

@@ -7,6 +7,7 @@ import { ciscoNxos } from './cisco-nxos.ts'
 import { ciscoXr } from './cisco-xr.ts'
 import { aristaEos } from './arista-eos.ts'
 import { juniperJunos } from './juniper-junos.ts'
+import { hpProcurve } from './hp-procurve.ts'
 
 export const DRIVERS: Record<string, Driver> = {
   linux,
@@ -14,5 +15,6 @@ export const DRIVERS: Record<string, Driver> = {
   cisco_nxos: ciscoNxos,
   cisco_xr: ciscoXr,
   arista_eos: aristaEos,
-  juniper_junos: juniperJunos
+  juniper_junos: juniperJunos,
+  hp_procurve: hpProcurve
 }

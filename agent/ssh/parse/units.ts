@@ -45,8 +45,9 @@ export function normalizeMac (value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const v = value.trim().toLowerCase()
   let hex: string
-  if (/^[0-9a-f]{1,2}([:-][0-9a-f]{1,2}){5}$/.test(v)) {
-    hex = v.split(/[:-]/).map((p) => p.padStart(2, '0')).join('')
+  if (/^[0-9a-f]{1,2}([:\- ][0-9a-f]{1,2}){5}$/.test(v)) {
+    // colon, dash or (ProCurve LLDP/CDP) space separated bytes
+    hex = v.split(/[:\- ]/).map((p) => p.padStart(2, '0')).join('')
   } else if (/^[0-9a-f]{4}([.:-]?[0-9a-f]{4}){2}$/.test(v)) {
     hex = v.replace(/[.:-]/g, '')
   } else if (/^[0-9a-f]{6}-[0-9a-f]{6}$/.test(v)) {
