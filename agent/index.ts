@@ -36,3 +36,5 @@ export type { Collectors, CollectOptions, SnmpCollector, SshCollector } from './
 export type { PolicyRun, RunSummary, RunStatus, TargetFailure } from './run-history.ts'
 export type { ProgressStream } from './progress.ts'
 export { formatRunSummary } from './summary.ts'
+export { parseDiscoverUrl, DiscoverUrlError, DISCOVER_URL_FORMS } from './discover-url.ts'
+export type { DiscoverTarget, DiscoverSecrets } from './discover-url.ts'
