@@ -5,7 +5,7 @@
 // one write and one sync (group commit), which is what keeps the ingester fast on this path.
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve as resolvePath } from 'node:path'
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
 import { QueueArgumentError, QueueError } from './errors.ts'
@@ -76,10 +76,15 @@ function segmentPath (dir: string, no: number): string {
   return join(dir, `seg-${String(no).padStart(10, '0')}.log`)
 }
 
+// Directories this process has open: the LOCK file alone cannot tell our own second open apart.
+const openDirs = new Set<string>()
+
 function lock (dir: string): string {
   const path = join(dir, 'LOCK')
+  if (openDirs.has(resolvePath(dir))) throw new QueueError('ERR_QUEUE_UNAVAILABLE', `embedded queue ${dir} is in use by process ${process.pid} (this one)`)
   try {
     writeFileSync(path, String(process.pid), { flag: 'wx' })
+    openDirs.add(resolvePath(dir))
     return path
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
@@ -92,7 +97,13 @@ function lock (dir: string): string {
   if (alive) throw new QueueError('ERR_QUEUE_UNAVAILABLE', `embedded queue ${dir} is in use by process ${holder} (${path})`)
   // Left behind by a process that died (kill -9): take it over.
   writeFileSync(path, String(process.pid))
+  openDirs.add(resolvePath(dir))
   return path
+}
+
+function unlock (dir: string, path: string): void {
+  openDirs.delete(resolvePath(dir))
+  try { unlinkSync(path) } catch {}
 }
 
 /** Opens (creating on first use) the embedded queue in `options.dir`, replaying its log. */
@@ -430,6 +441,6 @@ class EmbeddedQueue implements Queue {
     this.#wake()
     while (this.#writing) await this.#writing
     for (const s of this.#segments) await s.fh.close().catch(() => {})
-    try { unlinkSync(this.#lockPath) } catch {}
+    unlock(this.#cfg.dir, this.#lockPath)
   }
 }
