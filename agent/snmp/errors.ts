@@ -32,9 +32,9 @@ export class SnmpError extends Error {
 
 /** No answer within timeout x (retries + 1). */
 export class SnmpTimeoutError extends SnmpError {
-  constructor (details: { target: string, phase: string, elapsedMs: number, timeout: number, retries: number }, options?: { cause?: unknown }) {
+  constructor (details: { target: string, phase: string, elapsedMs: number, timeout: number, retries: number, hint?: string }, options?: { cause?: unknown }) {
     super('ERR_SNMP_TIMEOUT',
-      `SNMP request to ${details.target} timed out during ${details.phase}: no answer after ${details.retries + 1} attempt(s) of ${details.timeout} ms (${details.elapsedMs} ms spent)`,
+      `SNMP request to ${details.target} timed out during ${details.phase}: no answer after ${details.retries + 1} attempt(s) of ${details.timeout} ms (${details.elapsedMs} ms spent)${details.hint === undefined ? '' : `; ${details.hint}`}`,
       details, options)
     this.name = 'SnmpTimeoutError'
   }

@@ -54,6 +54,7 @@ export class SnmpSession {
   #undecodable: Error | undefined
   #deadlineTimer: NodeJS.Timeout | undefined
   readonly #onAbort: () => void
+  readonly #timeoutHint: string | undefined
   /** Requests sent, by PDU kind; the walker reports these and the benchmark reads them. */
   readonly requests = { get: 0, getNext: 0, getBulk: 0 }
 
@@ -62,6 +63,10 @@ export class SnmpSession {
     this.#settings = settings
     this.target = `${isIPv6(settings.host) ? `[${settings.host}]` : settings.host}:${settings.port}`
     this.#secrets = credentialSecrets(credential)
+    // Agents drop what they cannot decrypt or whose community they do not know, without a word.
+    this.#timeoutHint = credential.version === '3'
+      ? (credential.privKey !== undefined ? 'a wrong SNMPv3 privacy key or protocol also looks like this' : undefined)
+      : 'a wrong community also looks like this'
     const options: NetSnmpOptions = {
       port: settings.port,
       timeout: settings.timeout,
@@ -177,7 +182,7 @@ export class SnmpSession {
       if (this.#undecodable !== undefined) {
         return new SnmpInvalidResponseError(`no decodable answer, only undecodable datagrams (${this.#undecodable.message})`, details, { cause: this.#undecodable })
       }
-      return new SnmpTimeoutError({ ...details, timeout: this.#settings.timeout, retries: this.#settings.retries }, cause)
+      return new SnmpTimeoutError({ ...details, timeout: this.#settings.timeout, retries: this.#settings.retries, hint: this.#timeoutHint }, cause)
     }
     if (err instanceof snmp.ResponseInvalidError) {
       const code = err.code
