@@ -7,8 +7,7 @@ import {
   parseEosIpv6InterfaceJson, parseEosSwitchportJson, parseEosVlanJson, parseEosVrfJson, parseEosLldpJson
 } from './arista-eos-json.ts'
 import { parseIosIpInterface, parseIosIpv6Interface } from './cisco-ios-parsers.ts'
-import { lagFragment } from './fragments.ts'
-import { parseCiscoInterfaces } from '../parse/cisco-interfaces.ts'
+import { lagFragment, interfacesOnly } from './fragments.ts'
 import { parseSwitchport } from '../parse/switchport.ts'
 import { parseVlanTable } from '../parse/vlan-table.ts'
 import { EOS_ABBREVIATIONS } from '../parse/interface-name.ts'
@@ -38,7 +37,7 @@ export const aristaEos = defineDriver({
     ...bothForms('show version', J, parseEosVersion, parseEosVersionJson),
     ...bothForms('show hostname', J, parseEosHostname, parseEosHostnameJson),
     ...bothForms('show inventory', J, parseEosInventory, parseEosInventoryJson),
-    ...bothForms('show interfaces', J, (o) => parseCiscoInterfaces(o, EOS_ABBREVIATIONS), parseEosInterfacesJson),
+    ...bothForms('show interfaces', J, (o) => interfacesOnly(o, EOS_ABBREVIATIONS), (o) => ({ interfaces: parseEosInterfacesJson(o).interfaces })),
     ...bothForms('show interfaces switchport', J, (o) => ({ interfaces: parseSwitchport(o, EOS_ABBREVIATIONS) }), parseEosSwitchportJson),
     ...bothForms('show vlan', J, (o) => ({ vlans: parseVlanTable(o) }), parseEosVlanJson, ['show vlan brief']),
     ...bothForms('show vrf', J, parseEosVrf, parseEosVrfJson),

@@ -2,8 +2,7 @@
 // in service, so every command is read as text.
 import { defineDriver } from './define-driver.ts'
 import { parseIosIpInterface, parseIosIpv6Interface, parseIosVersion, parseIosVrf } from './cisco-ios-parsers.ts'
-import { inventoryFragment, lagFragment } from './fragments.ts'
-import { parseCiscoInterfaces } from '../parse/cisco-interfaces.ts'
+import { inventoryFragment, lagFragment, interfacesOnly } from './fragments.ts'
 import { parseSwitchport } from '../parse/switchport.ts'
 import { parseVlanTable } from '../parse/vlan-table.ts'
 import { parseCdpDetail, parseLldpDetail } from '../parse/neighbors.ts'
@@ -33,7 +32,7 @@ export const ciscoIos = defineDriver({
   parsers: [
     { command: 'show version', parse: parseIosVersion },
     { command: 'show inventory', parse: (o) => inventoryFragment(o, 'Cisco') },
-    { command: 'show interfaces', parse: (o) => parseCiscoInterfaces(o, CISCO_ABBREVIATIONS) },
+    { command: 'show interfaces', parse: (o) => interfacesOnly(o, CISCO_ABBREVIATIONS) },
     { command: 'show interfaces switchport', parse: (o) => ({ interfaces: parseSwitchport(o, CISCO_ABBREVIATIONS) }) },
     { command: 'show etherchannel summary', parse: (o) => lagFragment(o, CISCO_ABBREVIATIONS) },
     { command: 'show vlan brief', aliases: ['show vlan'], parse: (o) => ({ vlans: parseVlanTable(o) }) },

@@ -2,8 +2,7 @@
 // and gNMI, not the CLI.
 import { defineDriver } from './define-driver.ts'
 import { parseXrVersion, parseRunningHostname, parseXrIpv4Interface, parseXrIpv6Interface, parseXrVrf } from './cisco-xr-parsers.ts'
-import { inventoryFragment } from './fragments.ts'
-import { parseCiscoInterfaces } from '../parse/cisco-interfaces.ts'
+import { inventoryFragment, interfacesOnly } from './fragments.ts'
 import { parseCdpDetail, parseLldpDetail } from '../parse/neighbors.ts'
 import { XR_ABBREVIATIONS } from '../parse/interface-name.ts'
 
@@ -30,7 +29,7 @@ export const ciscoXr = defineDriver({
     { command: 'show version', parse: parseXrVersion },
     { command: 'show running-config hostname', aliases: ['show running-config | include hostname'], parse: parseRunningHostname },
     { command: 'show inventory', aliases: ['admin show inventory', 'show inventory all'], parse: (o) => inventoryFragment(o, 'Cisco') },
-    { command: 'show interfaces', parse: (o) => parseCiscoInterfaces(o, XR_ABBREVIATIONS) },
+    { command: 'show interfaces', parse: (o) => interfacesOnly(o, XR_ABBREVIATIONS) },
     { command: 'show vrf all', parse: parseXrVrf },
     { command: 'show ipv4 vrf all interface', aliases: ['show ipv4 interface'], parse: parseXrIpv4Interface },
     { command: 'show ipv6 vrf all interface', aliases: ['show ipv6 interface'], parse: parseXrIpv6Interface },

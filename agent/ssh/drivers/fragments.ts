@@ -4,6 +4,7 @@ import type { DiscoveredInterface } from '../../model.ts'
 import { parseCiscoInventory } from '../parse/inventory.ts'
 import { parseLagSummary } from '../parse/lag-summary.ts'
 import type { AbbreviationTable } from '../parse/interface-name.ts'
+import { parseCiscoInterfaces } from '../parse/cisco-interfaces.ts'
 
 /** Inventory, plus the chassis model and serial for a device whose version output lacks them. */
 export function inventoryFragment (output: string, manufacturer: string): DeviceFragment {
@@ -22,4 +23,12 @@ export function lagFragment (output: string, table: AbbreviationTable): DeviceFr
     for (const member of members) interfaces.push({ name: member, lag })
   }
   return { interfaces }
+}
+
+/**
+ * `show interfaces` without its addresses: the drivers that use it also run a VRF-aware address
+ * command, and an address reported twice (once without its VRF) would become two IP addresses.
+ */
+export function interfacesOnly (output: string, table: AbbreviationTable): DeviceFragment {
+  return { interfaces: parseCiscoInterfaces(output, table).interfaces }
 }
