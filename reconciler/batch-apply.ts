@@ -39,7 +39,7 @@ export function createColumns (spec: ModelSpec): string[] {
     if (r.typeColumn) cols.add(r.typeColumn)
   }
   for (const c of spec.derived ?? []) cols.add(c)
-  cols.add('custom_fields')
+  if (spec.customFields !== false) cols.add('custom_fields')
   return [...cols]
 }
 

@@ -180,7 +180,7 @@ export function selectList (spec: ModelSpec, alias: string): string {
   }
   for (const c of spec.derived ?? []) cols.add(c)
   const list = [...cols].map((c) => `${alias}.${c}::text as ${c}`)
-  list.push(`${alias}.custom_fields::text as custom_fields`)
+  if (spec.customFields !== false) list.push(`${alias}.custom_fields::text as custom_fields`)
   return list.join(', ')
 }
 

@@ -95,6 +95,8 @@ export interface ModelSpec {
   /** Nested fields we decode but do not store yet; reported as warnings, never dropped silently. */
   unsupported: string[]
   tags: boolean
+  /** False for the few models without custom_fields (tag). */
+  customFields?: boolean
 }
 
 const text = (field: string, column = field): FieldSpec => ({ field, column, kind: 'text', default: '' })
@@ -142,7 +144,8 @@ export const MODELS: readonly ModelSpec[] = [
     fields: [text('name'), text('slug'), text('description'), { field: 'color', column: 'color', kind: 'text', default: '9e9e9e' },
       { field: 'weight', column: 'weight', kind: 'int', default: 1000 },
       { field: 'object_types', column: 'object_types', kind: 'textarr', choice: 'Tag.object_types', default: [] }],
-    tags: false
+    tags: false,
+    customFields: false
   },
   named('region', 'Region', 'region', 'dcim.region', { refs: [ref('parent', 'region', 'parent_id', { deferred: true })] }),
   named('site_group', 'SiteGroup', 'site_group', 'dcim.sitegroup', { refs: [ref('parent', 'site_group', 'parent_id', { deferred: true })] }),

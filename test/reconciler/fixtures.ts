@@ -10,8 +10,15 @@ export const ts = () => ({ seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 
 
 export function site (name = 'Berlin DC1') { return { name, status: 'active' } }
 
+/** How an interface or an address names its device: fully enough to create it, as SDKs do, so
+ * the entities converge in any order. */
 export function deviceRef (name = 'edge-1', siteName = 'Berlin DC1') {
-  return { name, site: site(siteName) }
+  return {
+    name,
+    site: site(siteName),
+    device_type: { model: 'MX204', manufacturer: { name: 'Juniper' } },
+    role: { name: 'Router' }
+  }
 }
 
 export function device (opts: { name?: string, site?: string, assetTag?: string, primary?: string, status?: string } = {}) {

@@ -47,6 +47,8 @@ let db: Db
 let server: grpc.Server
 let client: grpc.Client
 let retrieve: Call
+let prefixedDefinition: grpc.ServiceDefinition
+let port: number
 
 before(async () => {
   testDb = await createTestDatabase('readapigrpc')
@@ -56,7 +58,11 @@ before(async () => {
   const service = createIngestionLogService({ db, logger: silentLogger, verify })
   server = new grpc.Server()
   server.addService(service.definition, service.implementation)
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => err ? reject(err) : resolve(p)))
+  // SDK targets with a path (grpc://host/diode) call the method under that prefix.
+  const prefixed = createIngestionLogService({ db, logger: silentLogger, verify, pathPrefix: '/diode' })
+  server.addService(prefixed.definition, prefixed.implementation)
+  prefixedDefinition = prefixed.definition
+  port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => err ? reject(err) : resolve(p)))
   const Client = grpc.makeGenericClientConstructor(service.definition, 'ReconcilerService')
   client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure())
   retrieve = (req, token = 'good') => new Promise((resolve, reject) => {
@@ -151,4 +157,23 @@ test('read-api grpc - UNAUTHENTICATED without a token, PERMISSION_DENIED without
     assert.match(err.details, /diode:read/)
     return true
   })
+})
+
+test('read-api grpc - a service with pathPrefix answers /diode/diode.v1.ReconcilerService/RetrieveIngestionLogs', async () => {
+  assert.equal(prefixedDefinition.RetrieveIngestionLogs.path, '/diode/diode.v1.ReconcilerService/RetrieveIngestionLogs')
+  const Client = grpc.makeGenericClientConstructor(prefixedDefinition, 'PrefixedReconcilerService')
+  const prefixedClient = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure())
+  try {
+    const metadata = new grpc.Metadata()
+    metadata.set('authorization', 'Bearer good')
+    const res = await new Promise<RetrieveIngestionLogsResponse__Output>((resolve, reject) => {
+      (prefixedClient as unknown as Record<string, Function>).RetrieveIngestionLogs({ request_id: 'req-2' }, metadata,
+        (err: grpc.ServiceError | null, r: RetrieveIngestionLogsResponse__Output) => err ? reject(err) : resolve(r))
+    })
+    assert.equal(res.logs?.length, 1)
+    assert.equal(res.logs?.[0].state, 'NO_CHANGES')
+  } finally {
+    prefixedClient.close()
+  }
+  assert.throws(() => createIngestionLogService({ db, logger: silentLogger, pathPrefix: 'diode/' }), /pathPrefix/)
 })

@@ -171,6 +171,13 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.equal(await count('/api/extras/tags/?slug=core'), 1)
     assert.equal(await count('/api/dcim/regions/?name=Europe'), 1)
     assert.equal(await count('/api/dcim/device-roles/?slug=access-switch'), 1)
+    // NetBox lookup suffixes on text and integer filters.
+    assert.equal(await count('/api/dcim/manufacturers/?name__isw=maker 5'), 6)
+    assert.equal(await count('/api/dcim/manufacturers/?name__ic=ISC'), 1)
+    assert.equal(await count('/api/dcim/manufacturers/?q=maker&name__n=Maker 01&name__n=Maker 02'), 53)
+    assert.equal(await count('/api/ipam/vlans/?vid__gte=20&vid__lt=30'), 1)
+    assert.equal(await count(`/api/dcim/devices/?id__n=${ids.unnamed}`), 2)
+    assert.equal(await count('/api/dcim/devices/?serial__ie=foc123'), 1)
     // Unknown parameters are ignored, as NetBox does.
     assert.equal(await count('/api/dcim/devices/?colour=blue'), 3)
   })
@@ -235,6 +242,16 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.equal(head.status, 200)
     assert.equal(head.headers.get('content-type'), 'application/json')
     assert.equal(await head.text(), '')
+  })
+
+  test(`read-api (${label}) - /api/ and /api/<app>/ list what they hold`, async () => {
+    const root = await api.get('/api/')
+    assert.equal(root.body.dcim, `${api.base}/api/dcim/`)
+    assert.equal(root.body['ingestion-logs'], `${api.base}/api/ingestion-logs/`)
+    const ipam = await api.get('/api/ipam/')
+    assert.equal(ipam.body['ip-addresses'], `${api.base}/api/ipam/ip-addresses/`)
+    assert.equal(ipam.body.vlans, `${api.base}/api/ipam/vlans/`)
+    assert.equal((await api.get('/api/', null)).status, 401)
   })
 
   test(`read-api (${label}) - brief=true returns the nested form`, async () => {

@@ -1,0 +1,212 @@
+// The queue consumer: fetch a batch, apply it in one transaction, acknowledge only after COMMIT.
+// A transient database error naks the batch with exponential backoff; a message that keeps failing
+// is split out of its batch, and after maxAttempts deliveries its entities are logged FAILED with
+// the error before the message is terminated, so nothing is dropped unseen.
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Logger } from 'pino'
+import type { Registry } from 'prom-client'
+import type { Queue, QueueMessage } from '../queue/index.ts'
+import type { Db } from '../store/index.ts'
+import { isTransientError, ReconcilerArgumentError } from './errors.ts'
+import { createMetrics, type ReconcilerMetrics } from './metrics.ts'
+import { applyRequests, recordFailedRequests, type ApplySummary } from './pipeline.ts'
+
+/** Messages per fetch and per transaction. */
+export const DEFAULT_BATCH_SIZE = 64
+/** Deliveries of one message before its entities are logged FAILED and the message terminated. */
+export const DEFAULT_MAX_ATTEMPTS = 5
+/** ms of the first redelivery delay after a failure; doubles per delivery, at most MAX_RETRY_DELAY. */
+export const DEFAULT_RETRY_DELAY = 500
+const MAX_RETRY_DELAY = 30_000
+/** ms a fetch waits for the first message. */
+const FETCH_EXPIRES = 1000
+/** ms between working() calls while a batch is applied, keeping the ack deadline ahead. */
+const HEARTBEAT_INTERVAL = 10_000
+/** ms between checks of idle(). */
+const IDLE_POLL = 50
+
+export interface ReconcilerOptions {
+  db: Db
+  queue: Queue
+  logger: Logger
+  /** Messages per batch (one transaction), default 64. */
+  batchSize?: number
+  /** Deliveries before a message's entities are logged FAILED and it is terminated, default 5. */
+  maxAttempts?: number
+  /** ms before the first redelivery of a failed message, doubling per attempt; default 500. */
+  retryDelay?: number
+  metricsRegistry?: Registry
+}
+
+export interface Reconciler {
+  start (): void
+  /** Resolves when the queue has no pending message and nothing is in flight. */
+  idle (): Promise<void>
+  /** Stops fetching and resolves when the batch in flight has committed and been acknowledged. */
+  drain (): Promise<void>
+  close (): Promise<void>
+  readonly metrics: Registry
+}
+
+interface Resolved { batchSize: number, maxAttempts: number, retryDelay: number }
+
+function resolve (o: ReconcilerOptions): Resolved {
+  const check = (name: string, v: number | undefined, dflt: number, min: number): number => {
+    if (v === undefined) return dflt
+    if (!Number.isInteger(v) || v < min) throw new ReconcilerArgumentError(`reconciler.${name} must be an integer >= ${min}, got ${v}`)
+    return v
+  }
+  if (!o.db || !o.queue || !o.logger) throw new ReconcilerArgumentError('reconciler: db, queue and logger are required')
+  return {
+    batchSize: check('batchSize', o.batchSize, DEFAULT_BATCH_SIZE, 1),
+    maxAttempts: check('maxAttempts', o.maxAttempts, DEFAULT_MAX_ATTEMPTS, 1),
+    retryDelay: check('retryDelay', o.retryDelay, DEFAULT_RETRY_DELAY, 0)
+  }
+}
+
+class QueueReconciler implements Reconciler {
+  readonly #db: Db
+  readonly #queue: Queue
+  readonly #log: Logger
+  readonly #o: Resolved
+  readonly #m: ReconcilerMetrics
+  #loop: Promise<void> | undefined
+  #stopping = false
+  #inFlight = 0
+  #lastFetchEmpty = false
+  readonly #abort = new AbortController()
+
+  constructor (options: ReconcilerOptions) {
+    this.#o = resolve(options)
+    this.#db = options.db
+    this.#queue = options.queue
+    this.#log = options.logger.child({ component: 'reconciler' })
+    this.#m = createMetrics(options.queue, options.metricsRegistry)
+  }
+
+  get metrics (): Registry { return this.#m.registry }
+
+  start (): void {
+    if (this.#loop || this.#stopping) return
+    this.#loop = this.#run()
+  }
+
+  async #run (): Promise<void> {
+    let failures = 0
+    while (!this.#stopping) {
+      let messages: QueueMessage[]
+      try {
+        messages = await this.#queue.fetch({ max: this.#o.batchSize, expires: FETCH_EXPIRES, signal: this.#abort.signal })
+        failures = 0
+      } catch (err) {
+        if (this.#stopping) break
+        failures++
+        this.#log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'fetch from the queue failed; retrying')
+        await sleep(Math.min(MAX_RETRY_DELAY, 100 * 2 ** Math.min(failures, 8)), undefined, { ref: false }).catch(() => {})
+        continue
+      }
+      this.#lastFetchEmpty = messages.length === 0
+      if (messages.length === 0) continue
+      this.#inFlight = messages.length
+      this.#m.inFlight.set(messages.length)
+      try {
+        await this.#handle(messages)
+      } catch (err) {
+        // #handle settles every message itself; this is a bug guard so the loop never dies.
+        this.#log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'unexpected error while handling a batch')
+      } finally {
+        this.#inFlight = 0
+        this.#m.inFlight.set(0)
+      }
+    }
+  }
+
+  async #apply (messages: QueueMessage[]): Promise<ApplySummary> {
+    const timer = setInterval(() => { for (const m of messages) m.working().catch(() => {}) }, HEARTBEAT_INTERVAL)
+    timer.unref()
+    const end = this.#m.batchSeconds.startTimer()
+    try {
+      // One attempt here: retries go through the queue (nak with backoff), so a long outage
+      // does not pin messages in this process.
+      return await applyRequests(this.#db, messages.map((m) => ({ bytes: m.data, id: m.id })), { logger: this.#log, attempts: 1 })
+    } finally {
+      end()
+      clearInterval(timer)
+    }
+  }
+
+  async #handle (messages: QueueMessage[]): Promise<void> {
+    let summary: ApplySummary
+    try {
+      summary = await this.#apply(messages)
+    } catch (err) {
+      if (messages.length > 1 && !isTransientError(err)) {
+        // One message's request breaks the batch: apply them one by one so the others go on.
+        for (const m of messages) await this.#handle([m])
+        return
+      }
+      await Promise.all(messages.map((m) => this.#failed(m, err as Error)))
+      return
+    }
+    this.#m.entities.inc({ outcome: 'applied' }, summary.applied)
+    this.#m.entities.inc({ outcome: 'no_changes' }, summary.noChanges)
+    this.#m.entities.inc({ outcome: 'failed' }, summary.failed)
+    await Promise.all(messages.map(async (m) => {
+      try {
+        await m.ack()
+        this.#m.messages.inc({ outcome: 'acked' })
+      } catch (err) {
+        // Committed but not acknowledged: the redelivery finds the request logged and skips it.
+        this.#log.warn({ request_id: m.id, err: { message: (err as Error).message } }, 'ack failed after commit')
+      }
+    }))
+  }
+
+  async #failed (m: QueueMessage, err: Error): Promise<void> {
+    const log = this.#log.child({ request_id: m.id, delivery: m.deliveryCount })
+    if (m.deliveryCount >= this.#o.maxAttempts) {
+      try {
+        await recordFailedRequests(this.#db, [{ bytes: m.data, id: m.id }], err)
+      } catch (logErr) {
+        // Terminating without the FAILED logs would drop the request unseen: try again later.
+        log.error({ err: { message: (logErr as Error).message } }, 'cannot record FAILED logs; redelivering')
+        await m.nak(MAX_RETRY_DELAY).catch(() => {})
+        this.#m.messages.inc({ outcome: 'nakked' })
+        return
+      }
+      log.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'giving up on request after max attempts; entities logged FAILED')
+      await m.term(`reconcile failed ${m.deliveryCount} times: ${err.message}`.slice(0, 1000)).catch(() => {})
+      this.#m.messages.inc({ outcome: 'terminated' })
+      return
+    }
+    const delay = Math.min(MAX_RETRY_DELAY, this.#o.retryDelay * 2 ** (m.deliveryCount - 1))
+    log.warn({ err: { message: err.message, code: (err as { code?: string }).code }, delay }, 'apply failed; redelivering later')
+    await m.nak(Math.round(delay * (0.75 + Math.random() / 2))).catch(() => {})
+    this.#m.messages.inc({ outcome: 'nakked' })
+  }
+
+  async idle (): Promise<void> {
+    for (;;) {
+      if (this.#inFlight === 0 && this.#lastFetchEmpty) {
+        const stats = await this.#queue.stats().catch(() => undefined)
+        if (stats && stats.pending === 0 && this.#inFlight === 0) return
+      }
+      if (this.#stopping && !this.#loop) return
+      await sleep(IDLE_POLL, undefined, { ref: false })
+    }
+  }
+
+  async drain (): Promise<void> {
+    this.#stopping = true
+    this.#abort.abort()
+    await this.#loop
+  }
+
+  async close (): Promise<void> {
+    await this.drain()
+  }
+}
+
+export function createReconciler (options: ReconcilerOptions): Reconciler {
+  return new QueueReconciler(options)
+}
