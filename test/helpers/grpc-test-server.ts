@@ -56,6 +56,8 @@ export interface TestPeer {
   rejectIngests (n: number): void
   /** The next n Ingest calls fail with `code` (default UNAVAILABLE). */
   failIngests (n: number, code?: status): void
+  /** The next n Ingest calls are answered only after `ms` (to run past a client deadline). */
+  delayIngests (n: number, ms: number): void
   /** Forget every issued token, so calls with an old one get UNAUTHENTICATED. */
   revokeTokens (): void
   close (): Promise<void>
@@ -77,6 +79,9 @@ export async function startTestPeer (options: TestPeerOptions = {}): Promise<Tes
   let rejectCount = 0
   let failCount = 0
   let failCode: status = status.UNAVAILABLE
+  let delayCount = 0
+  let delayMs = 0
+  const timers = new Set<NodeJS.Timeout>()
 
   const issue = (): string => {
     const exp = Math.floor(Date.now() / 1000) + ttl
@@ -126,7 +131,15 @@ export async function startTestPeer (options: TestPeerOptions = {}): Promise<Tes
     const auth = metadata.authorization ?? ''
     if (!auth.startsWith('Bearer ') || !valid.has(auth.slice(7))) { fail(status.UNAUTHENTICATED, 'missing or unknown bearer token'); return }
     if (failCount > 0) { failCount--; fail(failCode, 'failure injected by test hook'); return }
-    callback(null, options.respond?.(call.request) ?? { errors: [] })
+    const answer = (): void => callback(null, options.respond?.(call.request) ?? { errors: [] })
+    if (delayCount > 0) {
+      delayCount--
+      record.outcome = 'DELAYED'
+      const timer = setTimeout(() => { timers.delete(timer); answer() }, delayMs)
+      timers.add(timer)
+      return
+    }
+    answer()
   }
   grpcServer.register(`${prefix}${INGEST_METHOD}`, handler,
     (r: IngestResponse) => Buffer.from(encodeIngestResponse(r)),
@@ -185,8 +198,10 @@ export async function startTestPeer (options: TestPeerOptions = {}): Promise<Tes
     failTokenRequests (statuses, retryAfterSeconds) { tokenFailures = [...statuses]; retryAfter = retryAfterSeconds },
     rejectIngests (n) { rejectCount = n },
     failIngests (n, code = status.UNAVAILABLE) { failCount = n; failCode = code },
+    delayIngests (n, ms) { delayCount = n; delayMs = ms },
     revokeTokens () { valid.clear() },
     async close () {
+      for (const t of timers) clearTimeout(t)
       injector.destroy()
       grpcServer.forceShutdown()
       for (const s of sockets) s.destroy()

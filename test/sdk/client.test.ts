@@ -210,6 +210,42 @@ test('sdk client - UNAVAILABLE is retried with backoff under the same request id
   }
 })
 
+test('sdk client - a call past its deadline is retried as DEADLINE_EXCEEDED under the same request id', async () => {
+  const peer = await startTestPeer({ clientSecret: SECRET })
+  const client = await createClient(options(peer))
+  try {
+    // Generous deadline so the retry meets it even on a loaded CI machine; the delay is never served.
+    peer.delayIngests(1, 60_000)
+    const result = await client.ingest([site('dc1')], { timeout: 1000 })
+    assert.deepEqual(peer.ingests.map((i) => i.outcome), ['DELAYED', 'OK'])
+    assert.deepEqual(peer.ingests.map((i) => i.request.id), [result.requestIds[0], result.requestIds[0]])
+
+    peer.delayIngests(10, 60_000)
+    await assert.rejects(client.ingest([site('dc2')], { timeout: 100 }), (err: unknown) => {
+      assert.ok(err instanceof IngestError)
+      assert.equal(err.grpcStatus, 'DEADLINE_EXCEEDED')
+      assert.match(err.message, /after 4 attempt\(s\)/)
+      return true
+    })
+  } finally {
+    await client.close()
+    await peer.close()
+  }
+})
+
+test('sdk client - concurrent ingests share one token renewal', async () => {
+  const peer = await startTestPeer({ clientSecret: SECRET, tokenTtlSeconds: 30 })
+  const client = await createClient(options(peer))
+  try {
+    await Promise.all([client.ingest([site('a')]), client.ingest([site('b')]), client.ingest([site('c')])])
+    assert.equal(peer.tokenRequests.length, 2)
+    assert.equal(new Set(peer.ingests.map((i) => i.metadata.authorization)).size, 1)
+  } finally {
+    await client.close()
+    await peer.close()
+  }
+})
+
 test('sdk client - large ingests are split into chunks, each its own request id, order kept', async () => {
   const peer = await startTestPeer({ clientSecret: SECRET })
   const client = await createClient(options(peer, { maxChunkBytes: 4096 }))

@@ -2,6 +2,8 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createClient, site, AuthError, SdkError, ERR_SDK_AUTH_UNAVAILABLE, ERR_SDK_CERT_FILE } from '../../sdk/index.ts'
 import type { ClientOptions } from '../../sdk/index.ts'
+import { Client, Metadata, status } from '@grpc/grpc-js'
+import { resolveTlsSettings, channelCredentials } from '../../sdk/tls-settings.ts'
 import { startTestPeer, type TestPeer } from '../helpers/grpc-test-server.ts'
 import { createTestCerts, type TestCerts } from '../helpers/tls.ts'
 
@@ -64,6 +66,27 @@ test('sdk tls - a server certificate from an untrusted CA is refused', async () 
     })
     assert.equal(peer.tokenRequests.length, before, 'the token request went through despite the untrusted certificate')
   }
+})
+
+test('sdk tls - the gRPC channel verifies the server against the same CA settings', async () => {
+  // The token call fails first in createClient, so check the channel credentials on their own.
+  const call = async (certFile: string | undefined, skipTlsVerify = false): Promise<string> => {
+    const settings = resolveTlsSettings(true, { certFile, skipTlsVerify }, {})
+    const client = new Client(`127.0.0.1:${peer.port}`, channelCredentials(settings))
+    try {
+      return await new Promise((resolve) => {
+        client.makeUnaryRequest('/diode/diode.v1.IngesterService/Ingest', (b: Buffer) => b, (b: Buffer) => b, Buffer.alloc(0), new Metadata(),
+          { deadline: Date.now() + 5000 }, (err) => resolve(err === null ? 'OK' : status[err.code]))
+      })
+    } finally {
+      client.close()
+    }
+  }
+  // Reaching the handler without a token proves the TLS handshake succeeded.
+  assert.equal(await call(certs.ca.certPath), 'UNAUTHENTICATED')
+  assert.equal(await call(undefined, true), 'UNAUTHENTICATED')
+  assert.equal(await call(certs.otherCa.certPath), 'UNAVAILABLE')
+  assert.equal(await call(undefined), 'UNAVAILABLE')
 })
 
 test('sdk tls - skipping verification keeps TLS (the peer speaks only TLS) for token and Ingest', async () => {
