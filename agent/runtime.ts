@@ -97,7 +97,7 @@ class AgentRuntime implements Agent {
   readonly #queue: PQueue
   readonly #stop = new AbortController()
   readonly #running = new Map<string, Promise<PolicyRun>>()
-  /** Index of the credential that worked, by "snmp|host" / "ssh|host". In memory only. */
+  /** Index of the credential that worked, by protocol, address and port. In memory only. */
   readonly #credentials = new Map<string, number>()
   readonly #startedAt = new Date()
   #ingestor: Ingestor | undefined
@@ -315,7 +315,7 @@ class AgentRuntime implements Agent {
       return
     }
 
-    for (const o of ok) this.#credentials.set(`${o.source}|${plan.host}`, o.result!.credentialIndex)
+    for (const o of ok) this.#credentials.set(credentialKey(o.source, o.source === 'snmp' ? plan.snmp! : plan.ssh!), o.result!.credentialIndex)
     const warnings = ok.flatMap((o) => (o.result!.warnings ?? []).map((w) => ({ source: o.source, ...w })))
     if (failed.length > 0) {
       warnings.push(...failed.map((f) => ({ source: f.source, phase: 'collect', ...describe(f), message: describe(f).reason })))
@@ -357,7 +357,7 @@ class AgentRuntime implements Agent {
   }
 
   async #collect (source: 'snmp' | 'ssh', settings: SnmpTargetSettings | SshTargetSettings, common: CollectOptions, signal: AbortSignal): Promise<{ source: 'snmp' | 'ssh', result?: CollectResult, error?: unknown }> {
-    const preferred = this.#credentials.get(`${source}|${settings.host}`)
+    const preferred = this.#credentials.get(credentialKey(source, settings))
     const options: CollectOptions = { ...common, ...(preferred !== undefined ? { preferredCredential: preferred } : {}) }
     if (source === 'snmp') {
       const vendors = numericVendors(this.#config.vendors)
@@ -385,6 +385,10 @@ class AgentRuntime implements Agent {
     run.failed++
     this.metrics.targets.inc({ policy: run.policy, outcome: 'failed' })
   }
+}
+
+function credentialKey (source: 'snmp' | 'ssh', settings: { host: string, port?: number }): string {
+  return `${source}|${settings.host}|${settings.port ?? ''}`
 }
 
 function runJson (run: PolicyRun): Record<string, unknown> {

@@ -72,14 +72,16 @@ export function parsePolicy (name: string, path: string, raw: unknown, ctx: Poli
       `policy "${name}" expands to ${total} addresses, more than max_scope_addresses (${limit}); ` +
       `fix the CIDR or raise ${join(optionsPath, 'max_scope_addresses')}`, total, limit)
   }
-  // A host listed twice keeps the settings of its first entry.
+  // A host listed twice (on the same ports) keeps the settings of its first entry; the same
+  // address on other ports is another device (simulators, port-forwarded lab gear).
   const seen = new Set<string>()
   const targets: TargetPlan[] = []
   parsed.forEach((entry, index) => {
     for (const t of entry.targets) {
       for (const host of expandScopeTarget(t)) {
-        if (seen.has(host)) continue
-        seen.add(host)
+        const key = `${host}|${entry.snmp?.port ?? ''}|${entry.ssh?.port ?? ''}`
+        if (seen.has(key)) continue
+        seen.add(key)
         targets.push({
           host,
           entry: index,
