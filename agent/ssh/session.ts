@@ -342,12 +342,15 @@ function authMethods (c: SshCredential): AuthenticationType[] {
 async function handshake (opts: Resolved, sock: Duplex | undefined, jump: SshSession | undefined): Promise<SshSession> {
   const { peer, credential, logger } = opts
   const started = Date.now()
+  let key: ssh2.ParsedKey | undefined
   if (credential.privateKey !== undefined) {
+    // Parsed once here: an encrypted key's KDF (bcrypt, 16 rounds by default) costs real time.
     const parsed = utils.parseKey(credential.privateKey, credential.passphrase)
     if (parsed instanceof Error) {
       // ssh2 says what is wrong with the key (format, missing or wrong passphrase), never its content.
       throw new SshKeyError(`cannot use the private key of user ${credential.username} for ${peer}: ${parsed.message}`, { peer, phase: 'auth' })
     }
+    key = Array.isArray(parsed) ? parsed[0] : parsed
   }
   const name = knownHostName(opts.host, opts.port)
   const known = opts.hostKeyPolicy === 'off' ? [] : await readKnownHosts(opts.knownHostsFile)
@@ -436,7 +439,7 @@ async function handshake (opts: Resolved, sock: Duplex | undefined, jump: SshSes
         const m = methods.find((x) => !tried.includes(x) && (allowed === undefined || allowed.includes(x)))
         if (m === undefined) return next(false as unknown as ssh2.AnyAuthMethod)
         tried.push(m)
-        if (m === 'publickey') return next({ type: 'publickey', username: credential.username, key: credential.privateKey!, passphrase: credential.passphrase })
+        if (m === 'publickey') return next({ type: 'publickey', username: credential.username, key: key! })
         if (m === 'password') return next({ type: 'password', username: credential.username, password: credential.password! })
         return next({
           type: 'keyboard-interactive',
