@@ -19,20 +19,28 @@ export function parseIntParam (name: string, value: string): number {
   return Number(value)
 }
 
+/** Columns behind plain text and integer filters, so `name__ic=` or `vid__gte=` can reuse them. */
+const LOOKUP_EXPR = new WeakMap<Filter, { expr: string, kind: 'text' | 'int' }>()
+
+function withLookups (filter: Filter, expr: string, kind: 'text' | 'int'): Filter {
+  LOOKUP_EXPR.set(filter, { expr, kind })
+  return filter
+}
+
 /** Integer column or expression; `null` matches rows where it is NULL. */
 export function intFilter (expr: string): Filter {
-  return (values, params, name) => {
+  return withLookups((values, params, name) => {
     const ints = values.filter((v) => !NULL_VALUES.has(v)).map((v) => parseIntParam(name, v))
     const parts: string[] = []
     if (ints.length > 0) parts.push(`${expr} = any(${params.add(ints)}::bigint[])`)
     if (ints.length < values.length) parts.push(`${expr} is null`)
     return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`
-  }
+  }, expr, 'int')
 }
 
 /** Exact text match, as NetBox's `name`, `serial`, `slug` filters. */
 export function textFilter (expr: string): Filter {
-  return (values, params) => `${expr} = any(${params.add(values)}::text[])`
+  return withLookups((values, params) => `${expr} = any(${params.add(values)}::text[])`, expr, 'text')
 }
 
 /** Case-insensitive exact match (NetBox's `__ie` lookup), for values people type, like MACs. */
@@ -130,13 +138,54 @@ export function parseTime (name: string, value: string): Date {
   return d
 }
 
+// NetBox's lookup suffixes (?name__ic=core, ?vid__gte=100, ?id__n=3). Negated lookups exclude
+// every value given; the others match any of them.
+const TEXT_LOOKUPS: Record<string, { sql: (e: string, p: string) => string, negate?: boolean, pattern?: (v: string) => string }> = {
+  n: { sql: (e, p) => `${e} = ${p}`, negate: true },
+  ie: { sql: (e, p) => `lower(${e}) = lower(${p})` },
+  nie: { sql: (e, p) => `lower(${e}) = lower(${p})`, negate: true },
+  ic: { sql: (e, p) => `${e} ilike ${p}`, pattern: likeContains },
+  nic: { sql: (e, p) => `${e} ilike ${p}`, negate: true, pattern: likeContains },
+  isw: { sql: (e, p) => `${e} ilike ${p}`, pattern: (v) => likeContains(v).slice(1) },
+  nisw: { sql: (e, p) => `${e} ilike ${p}`, negate: true, pattern: (v) => likeContains(v).slice(1) },
+  iew: { sql: (e, p) => `${e} ilike ${p}`, pattern: (v) => likeContains(v).slice(0, -1) },
+  niew: { sql: (e, p) => `${e} ilike ${p}`, negate: true, pattern: (v) => likeContains(v).slice(0, -1) }
+}
+const INT_LOOKUPS: Record<string, string> = { n: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' }
+
+function lookupCondition (filter: Filter, lookup: string, values: string[], params: SqlParams, name: string): string | undefined {
+  const meta = LOOKUP_EXPR.get(filter)
+  if (meta === undefined) return undefined
+  if (meta.kind === 'int') {
+    const op = INT_LOOKUPS[lookup]
+    if (op === undefined) return undefined
+    const parts = values.map((v) => `${meta.expr} ${op} ${params.add(parseIntParam(name, v))}`)
+    return parts.join(op === '<>' ? ' and ' : ' or ')
+  }
+  const l = TEXT_LOOKUPS[lookup]
+  if (l === undefined) return undefined
+  const parts = values.map((v) => l.sql(`coalesce(${meta.expr}, '')`, params.add(l.pattern ? l.pattern(v) : v)))
+  return l.negate === true ? `not (${parts.join(' or ')})` : parts.join(' or ')
+}
+
 /** Applies every known filter present in the query; unknown parameters are ignored as NetBox does. */
 export function buildWhere (filters: FilterTable, query: URLSearchParams, params: SqlParams): string[] {
   const conditions: string[] = []
-  for (const [name, filter] of Object.entries(filters)) {
+  for (const name of new Set(query.keys())) {
     const values = query.getAll(name).map((v) => v.trim()).filter((v) => v !== '')
     if (values.length === 0) continue
-    conditions.push(`(${filter(values, params, name)})`)
+    const filter = Object.hasOwn(filters, name) ? filters[name] : undefined
+    if (filter !== undefined) {
+      conditions.push(`(${filter(values, params, name)})`)
+      continue
+    }
+    const split = name.lastIndexOf('__')
+    if (split <= 0) continue
+    const base = name.slice(0, split)
+    const baseFilter = Object.hasOwn(filters, base) ? filters[base] : undefined
+    if (baseFilter === undefined) continue
+    const condition = lookupCondition(baseFilter, name.slice(split + 2), values, params, name)
+    if (condition !== undefined) conditions.push(`(${condition})`)
   }
   return conditions
 }

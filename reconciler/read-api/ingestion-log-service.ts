@@ -26,6 +26,12 @@ export interface IngestionLogServiceOptions {
    * token lacks it, any other error when the token is not valid. Omitted: no authentication.
    */
   verify?: (token: string, scope: string) => Promise<unknown>
+  /**
+   * Put in front of the method path, for SDK targets with a path (grpc://host:8080/diode calls
+   * /diode/diode.v1.ReconcilerService/RetrieveIngestionLogs). Default '' (the plain path);
+   * register one service per prefix to answer both.
+   */
+  pathPrefix?: string
 }
 
 export interface IngestionLogService {
@@ -41,15 +47,21 @@ function decodeRequest (bytes: Buffer): RetrieveIngestionLogsRequest__Output {
   return RequestType.toObject(RequestType.decode(bytes), { ...TO_OBJECT_OPTIONS, longs: String }) as RetrieveIngestionLogsRequest__Output
 }
 
-export const ingestionLogServiceDefinition: grpc.ServiceDefinition = {
-  RetrieveIngestionLogs: {
-    path: RETRIEVE_INGESTION_LOGS_METHOD,
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: (value: object) => Buffer.from(encodeMessage('RetrieveIngestionLogsRequest', value)),
-    requestDeserialize: decodeRequest,
-    responseSerialize: (value: object) => Buffer.from(encodeMessage('RetrieveIngestionLogsResponse', value)),
-    responseDeserialize: (bytes: Buffer) => decodeMessage('RetrieveIngestionLogsResponse', bytes)
+/** The service definition with the method path under `pathPrefix` ('' for the plain path). */
+export function ingestionLogServiceDefinition (pathPrefix = ''): grpc.ServiceDefinition {
+  if (pathPrefix !== '' && (!pathPrefix.startsWith('/') || pathPrefix.endsWith('/'))) {
+    throw new TypeError(`pathPrefix must start with "/" and not end with one, got "${pathPrefix}"`)
+  }
+  return {
+    RetrieveIngestionLogs: {
+      path: pathPrefix + RETRIEVE_INGESTION_LOGS_METHOD,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (value: object) => Buffer.from(encodeMessage('RetrieveIngestionLogsRequest', value)),
+      requestDeserialize: decodeRequest,
+      responseSerialize: (value: object) => Buffer.from(encodeMessage('RetrieveIngestionLogsResponse', value)),
+      responseDeserialize: (bytes: Buffer) => decodeMessage('RetrieveIngestionLogsResponse', bytes)
+    }
   }
 }
 
@@ -142,6 +154,7 @@ function bearer (metadata: grpc.Metadata): string | undefined {
 
 export function createIngestionLogService (options: IngestionLogServiceOptions): IngestionLogService {
   const { db, verify } = options
+  const definition = ingestionLogServiceDefinition(options.pathPrefix)
   const logger = options.logger.child({ component: 'ingestion-log-service' })
 
   async function authenticate (metadata: grpc.Metadata): Promise<void> {
@@ -191,5 +204,5 @@ export function createIngestionLogService (options: IngestionLogServiceOptions):
         })
     }
   }
-  return { definition: ingestionLogServiceDefinition, implementation }
+  return { definition, implementation }
 }

@@ -37,11 +37,24 @@ export interface ReadApiOptions {
 
 export const DEFAULT_BASE_PATH = '/api'
 
-interface Route { kind: 'list' | 'detail', path: string, id?: string }
+interface Route { kind: 'list' | 'detail' | 'root', path: string, id?: string }
+
+/** NetBox's browsable roots: /api/ lists the apps, /api/dcim/ the endpoints of dcim. */
+const ROOTS: ReadonlyMap<string, string[]> = (() => {
+  const roots = new Map<string, string[]>([['', [INGESTION_LOGS_PATH]]])
+  for (const path of RESOURCES_BY_PATH.keys()) {
+    const [app, endpoint] = path.split('/')
+    if (!roots.has(app)) roots.get('')!.push(app)
+    roots.set(app, [...(roots.get(app) ?? []), endpoint])
+  }
+  for (const list of roots.values()) list.sort()
+  return roots
+})()
 
 function route (pathname: string, basePath: string): Route | undefined {
   if (!pathname.startsWith(basePath + '/')) return undefined
   const rest = pathname.slice(basePath.length + 1).replace(/\/$/, '')
+  if (ROOTS.has(rest)) return { kind: 'root', path: rest }
   if (RESOURCES_BY_PATH.has(rest) || rest === INGESTION_LOGS_PATH) return { kind: 'list', path: rest }
   const slash = rest.lastIndexOf('/')
   const path = rest.slice(0, slash)
@@ -83,6 +96,10 @@ export function createReadApi (options: ReadApiOptions): HttpHandler {
     const base = origin(req) + basePath
     const renderer = new PageRenderer(db, RESOURCES_BY_TYPE, base)
     const requestUrl = new URL(origin(req) + url.pathname + url.search)
+    if (r.kind === 'root') {
+      const prefix = r.path === '' ? base : `${base}/${r.path}`
+      return Object.fromEntries(ROOTS.get(r.path)!.map((name) => [name, `${prefix}/${name}/`]))
+    }
     if (r.path === INGESTION_LOGS_PATH) {
       return r.kind === 'list'
         ? listIngestionLogs(db, url.searchParams, requestUrl, renderer, base)
