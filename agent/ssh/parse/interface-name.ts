@@ -82,7 +82,8 @@ export function expandInterfaceName (name: string, table: AbbreviationTable = CI
   let best: readonly [string, string] | undefined
   for (const entry of table) {
     const [short, long] = entry
-    if (lower.startsWith(short.toLowerCase()) && long.toLowerCase().startsWith(lower)) {
+    // Either the exact abbreviation ("BE" for Bundle-Ether) or a prefix of the long name.
+    if (lower === short.toLowerCase() || (lower.startsWith(short.toLowerCase()) && long.toLowerCase().startsWith(lower))) {
       if (best === undefined || short.length > best[0].length) best = entry
     }
   }

@@ -95,9 +95,16 @@ export function cutRow (line: string, cols: readonly Column[]): Record<string, s
     const col = cols[i]
     let end = col.end === undefined ? line.length : col.end
     if (end < line.length && line[end] !== ' ' && line[end - 1] !== ' ') {
-      // Cell runs into the next column: extend to the next space.
-      const sp = line.indexOf(' ', end)
-      end = sp < 0 ? line.length : sp
+      // The boundary falls inside a word. If this cell already holds a value before that
+      // word, the word belongs to the next column (pushed left); otherwise this cell's value
+      // runs into the next column and is kept whole.
+      const back = line.lastIndexOf(' ', end)
+      if (back > pos && line.slice(pos, back).trim() !== '') {
+        end = back + 1
+      } else {
+        const sp = line.indexOf(' ', end)
+        end = sp < 0 ? line.length : sp
+      }
     }
     out[col.name] = line.slice(pos, Math.max(pos, end)).trim()
     pos = Math.max(pos, end)
