@@ -60,13 +60,35 @@ export function normalizeMessage (typeName: string | protobuf.Type, input: unkno
   return messageValue(type, input, path ?? type.name, options.checkChoices === true) as Record<string, unknown>
 }
 
-function messageValue (type: protobuf.Type, v: unknown, path: string, choices: boolean): unknown {
-  switch (type.fullName) {
-    case '.google.protobuf.Timestamp': return timestampValue(v, path)
-    case '.google.protobuf.Struct': return structValue(v, path)
+interface TypeInfo {
+  special: 'timestamp' | 'struct' | undefined
+  primary: string | undefined
+  primaryIsString: boolean
+}
+
+// protobufjs computes fullName by walking parents on every read; this runs per nested message.
+const typeInfo = new WeakMap<protobuf.Type, TypeInfo>()
+function infoOf (type: protobuf.Type): TypeInfo {
+  let info = typeInfo.get(type)
+  if (info === undefined) {
+    const full = type.fullName
+    const primary = primaryFieldOf(type)
+    info = {
+      special: full === '.google.protobuf.Timestamp' ? 'timestamp' : full === '.google.protobuf.Struct' ? 'struct' : undefined,
+      primary,
+      primaryIsString: primary === undefined || type.fields[primary]?.type === 'string'
+    }
+    typeInfo.set(type, info)
   }
-  const primary = primaryFieldOf(type)
-  if (typeof v === 'string' || (typeof v === 'number' && primary !== undefined && type.fields[primary]?.type !== 'string')) {
+  return info
+}
+
+function messageValue (type: protobuf.Type, v: unknown, path: string, choices: boolean): unknown {
+  const info = infoOf(type)
+  if (info.special === 'timestamp') return timestampValue(v, path)
+  if (info.special === 'struct') return structValue(v, path)
+  const primary = info.primary
+  if (typeof v === 'string' || (typeof v === 'number' && !info.primaryIsString)) {
     if (primary === undefined) fail(path, `expected ${type.name} object, got ${got(v)} (${type.name} has no shorthand)`)
     return { [primary]: scalarValue(type.fields[primary], v, path) }
   }
@@ -75,7 +97,7 @@ function messageValue (type: protobuf.Type, v: unknown, path: string, choices: b
   }
   const input = v as Record<string, unknown>
   const out: Record<string, unknown> = {}
-  const oneofSeen = new Map<string, string>()
+  let oneofSeen: Map<string, string> | undefined
   for (const key of Object.keys(input)) {
     const value = input[key]
     if (value === undefined || value === null) continue
@@ -86,6 +108,7 @@ function messageValue (type: protobuf.Type, v: unknown, path: string, choices: b
       fail(fieldPath, `unknown field of ${type.name}`)
     }
     if (field.partOf !== null && !field.partOf.name.startsWith('_')) {
+      oneofSeen ??= new Map()
       const other = oneofSeen.get(field.partOf.name)
       if (other !== undefined) fail(fieldPath, `only one of ${field.partOf.oneof.join(', ')} may be set, ${other} is set already`)
       oneofSeen.set(field.partOf.name, key)
@@ -217,6 +240,8 @@ function customFieldValue (field: protobuf.Field, v: unknown, path: string, choi
   return singleValue(field, v, path, choices)
 }
 
+const ENTITY_MEMBERS = new Set(ENTITY_TYPES)
+
 export interface NormalizeEntityOptions {
   /** Used when the entity has no timestamp (default: now). */
   now?: () => Date
@@ -226,7 +251,8 @@ export interface NormalizeEntityOptions {
 export function normalizeEntity (input: unknown, path = 'Entity', options: NormalizeEntityOptions = {}): Entity {
   if (!isPlainObject(input) && !(input instanceof protobuf.Message)) fail(path, `expected an Entity object, got ${got(input)}`)
   const record = input as Record<string, unknown>
-  const members = ENTITY_TYPES.filter((t) => record[t] !== undefined && record[t] !== null)
+  // An entity has two or three keys; scanning them beats probing all 106 member names.
+  const members = Object.keys(record).filter((k) => ENTITY_MEMBERS.has(k) && record[k] !== undefined && record[k] !== null)
   if (members.length === 0) fail(path, `no entity member set; expected one of ${ENTITY_TYPES.slice(0, 6).join(', ')}, ...`)
   if (members.length > 1) fail(path, `only one entity member may be set, got ${members.join(', ')}`)
   const out = messageValue(EntityType, record, path, false) as Record<string, unknown>
