@@ -4,6 +4,8 @@
 // own deadline, ends as exactly one warning line when it fails, and the run goes on.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { lookup } from 'node:dns/promises'
+import { isIP } from 'node:net'
 import PQueue from 'p-queue'
 import type { Registry } from 'prom-client'
 import type { Logger } from 'pino'
@@ -284,6 +286,8 @@ class AgentRuntime implements Agent {
     const deadline = Date.now() + timeout
 
     let outcome: Array<{ source: 'snmp' | 'ssh', result?: CollectResult, error?: unknown }>
+    // A target given by name still has a management address; resolved alongside the collection.
+    const resolving = isIP(plan.host) !== 0 ? Promise.resolve([]) : resolveHost(plan.host)
     try {
       const attempts: Array<Promise<{ source: 'snmp' | 'ssh', result?: CollectResult, error?: unknown }>> = []
       const common = { logger: log, signal: controller.signal, deadline }
@@ -324,7 +328,7 @@ class AgentRuntime implements Agent {
     let entities
     try {
       const device = mergeDevices(ok.find((o) => o.source === 'snmp')?.result?.device, ok.find((o) => o.source === 'ssh')?.result?.device)
-      entities = toEntities(device, plan.defaults, { vendors: this.#config.vendors })
+      entities = toEntities(device, plan.defaults, { vendors: this.#config.vendors, managementAddresses: await resolving })
     } catch (err) {
       fail('ERR_AGENT_MAPPING', `could not map what the device reported: ${(err as Error).message}`)
       return
@@ -411,6 +415,19 @@ function isCollectResult (r: unknown): r is CollectResult {
   return d !== undefined && d !== null && typeof d === 'object' && typeof d.target === 'string' &&
     ['interfaces', 'addresses', 'vlans', 'vrfs', 'inventory', 'neighbors'].every((k) => Array.isArray((d as unknown as Record<string, unknown>)[k])) &&
     Number.isInteger((r as CollectResult).credentialIndex)
+}
+
+/** How long resolving a target's host name may take for the primary IP, in ms (as orb-agent). */
+const RESOLVE_TIMEOUT_MS = 2000
+
+async function resolveHost (host: string): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<string[]>((resolve) => { timer = setTimeout(() => resolve([]), RESOLVE_TIMEOUT_MS) })
+  try {
+    return await Promise.race([lookup(host, { all: true }).then((all) => all.map((a) => a.address), () => []), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** How long a collector may take to wind down after its signal fired before the agent moves on. */

@@ -54,6 +54,9 @@ export interface ToEntitiesOptions {
   /** Manufacturer names by enterprise number ("9") or by the name a collector reported
    * ("ciscoSystems"); wins over the shipped table. */
   vendors?: Record<string, string>
+  /** Addresses the device was reached on besides its target (the target host name resolved by
+   * the agent); any of them found on an interface becomes the primary IP. */
+  managementAddresses?: string[]
 }
 
 type DeviceRef = { name: string, site: { name: string } }
@@ -80,7 +83,7 @@ export function toEntities (device: DiscoveredDevice, defaults: DeviceDefaults =
   const out: Entity[] = []
   const push = (entity: Entity): void => { out.push({ timestamp, ...entity }) }
 
-  push({ device: buildDevice(device, defaults, deviceName, site, manufacturer) })
+  push({ device: buildDevice(device, defaults, deviceName, site, manufacturer, options.managementAddresses ?? []) })
 
   for (const vlan of device.vlans) {
     const v: VLAN = { vid: vlan.vid }
@@ -160,7 +163,7 @@ export function toEntities (device: DiscoveredDevice, defaults: DeviceDefaults =
   return out
 }
 
-function buildDevice (device: DiscoveredDevice, defaults: DeviceDefaults, name: string, site: string, manufacturer: string): Device {
+function buildDevice (device: DiscoveredDevice, defaults: DeviceDefaults, name: string, site: string, manufacturer: string, management: string[]): Device {
   const d: Device = {
     name,
     device_type: { model: nonEmpty(device.model) ?? nonEmpty(device.sysObjectId) ?? UNKNOWN, manufacturer: { name: manufacturer } },
@@ -183,25 +186,30 @@ function buildDevice (device: DiscoveredDevice, defaults: DeviceDefaults, name: 
   // The address the agent reached the device on is its management address, but only when the
   // device itself reports it on an interface: otherwise a NAT or a jump host would become
   // the primary IP (orb-agent issue #265).
-  const primary = primaryAddresses(device)
+  const primary = primaryAddresses(device, management)
   if (primary.v4 !== undefined) d.primary_ip4 = primary.v4
   if (primary.v6 !== undefined) d.primary_ip6 = primary.v6
   return d
 }
 
-function primaryAddresses (device: DiscoveredDevice): { v4?: IPAddress, v6?: IPAddress } {
-  let target: ipaddr.IPv4 | ipaddr.IPv6
-  try { target = ipaddr.parse(device.target.replace(/^\[|\]$/g, '')) } catch { return {} }
+function primaryAddresses (device: DiscoveredDevice, management: string[]): { v4?: IPAddress, v6?: IPAddress } {
+  const targets = new Set<string>()
+  for (const text of [device.target, ...management]) {
+    try { targets.add(ipaddr.process(text.replace(/^\[|\]$/g, '')).toString()) } catch { /* a host name: not an address */ }
+  }
+  const out: { v4?: IPAddress, v6?: IPAddress } = {}
+  if (targets.size === 0) return out
   for (const addr of device.addresses) {
     const cidr = parseCidr(addr.address)
     if (cidr === undefined) continue
     const [ip] = ipaddr.parseCIDR(cidr.address)
-    if (ip.kind() !== target.kind() || ip.toString() !== target.toString()) continue
+    if (!targets.has(ip.toString())) continue
     const ref: IPAddress = { address: cidr.address }
     if (addr.vrf !== undefined) ref.vrf = { name: addr.vrf }
-    return ip.kind() === 'ipv4' ? { v4: ref } : { v6: ref }
+    if (ip.kind() === 'ipv4') out.v4 ??= ref
+    else out.v6 ??= ref
   }
-  return {}
+  return out
 }
 
 function resolveManufacturer (device: DiscoveredDevice, vendors: Record<string, string> = {}): string {

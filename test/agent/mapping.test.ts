@@ -141,3 +141,17 @@ test('mapping - the entities encode as diode.v1 Entity protobuf JSON', () => {
     assert.equal(json.timestamp, '2026-01-02T03:04:05Z')
   }
 })
+
+test('mapping - a resolved management address of a named target becomes the primary IP, per family', () => {
+  const d: DiscoveredDevice = {
+    ...emptyDevice('ssh', 'core1.example.net'),
+    hostname: 'core1',
+    interfaces: [{ name: 'mgmt0' }],
+    addresses: [{ address: '10.9.0.1/24', interface: 'mgmt0' }, { address: '2001:db8::9/64', interface: 'mgmt0', vrf: 'oob' }]
+  }
+  const [first] = toEntities(d, { site: 'S' }, { now, managementAddresses: ['10.9.0.1', '2001:db8:0::9'] })
+  assert.deepEqual(first.device?.primary_ip4, { address: '10.9.0.1/24' })
+  assert.deepEqual(first.device?.primary_ip6, { address: '2001:db8::9/64', vrf: { name: 'oob' } })
+  const [none] = toEntities(d, { site: 'S' }, { now })
+  assert.equal(none.device?.primary_ip4, undefined)
+})

@@ -243,3 +243,13 @@ test('runtime - progress shows on a TTY only', async () => {
   await pipe.stop()
   assert.deepEqual(piped, [])
 })
+
+test('runtime - a target given by host name gets its resolved address as primary IP', async () => {
+  const snmp: SnmpCollector = async (s) => ({ device: { ...fakeDevice(s.host, 'lo-dev'), addresses: [{ address: '127.0.0.1/8', interface: 'eth0' }] }, credentialIndex: 0 })
+  const cfg = parseAgentConfig('tributary: { dry_run: true }\npolicies:\n  p:\n    scope: [ { targets: [localhost], snmp: { community: x } } ]\n')
+  const ingestor = recordingIngestor()
+  const agent = createAgent({ config: cfg, logger: silentAgentLogger, ingestor, collectors: { snmp } })
+  await agent.runOnce()
+  await agent.stop()
+  assert.deepEqual(ingestor.calls[0].entities[0].device?.primary_ip4, { address: '127.0.0.1/8' })
+})
