@@ -34,7 +34,8 @@ const DEFAULT_KEYS = ['site', 'role', 'tenant', 'location', 'tags', 'description
 const SNMP_CREDENTIAL_KEYS = ['version', 'community', 'username', 'auth_protocol', 'auth_key', 'auth_passphrase', 'priv_protocol', 'priv_key', 'priv_passphrase', 'context', 'context_name']
 const SNMP_SETTING_KEYS = ['port', 'timeout', 'retries', 'max_repetitions', 'bulk', 'credentials']
 const SSH_CREDENTIAL_KEYS = ['username', 'password', 'private_key', 'private_key_file', 'passphrase', 'enable_secret']
-const SSH_SETTING_KEYS = ['platform', 'host_key_policy', 'known_hosts', 'port', 'timeout', 'command_timeout', 'idle_timeout', 'credentials']
+const SSH_SETTING_KEYS = ['platform', 'host_key_policy', 'known_hosts', 'port', 'timeout', 'command_timeout', 'idle_timeout', 'jump_host', 'credentials']
+const JUMP_HOST_KEYS = ['host', 'port', 'host_key_policy', 'username', 'password', 'private_key', 'private_key_file', 'passphrase']
 
 export function parsePolicy (name: string, path: string, raw: unknown, ctx: PolicyContext): PolicyConfig {
   const r = ctx.reader
@@ -260,6 +261,18 @@ function parseSsh (r: Reader, path: string, raw: unknown, readFile: (p: string) 
   if (commandTimeout !== undefined) out.commandTimeout = commandTimeout
   const idleTimeout = r.optionalDuration(join(path, 'idle_timeout'), settings.idle_timeout)
   if (idleTimeout !== undefined) out.idleTimeout = idleTimeout
+  if (settings.jump_host !== undefined && settings.jump_host !== null) {
+    const jpath = join(path, 'jump_host')
+    const j = r.map(jpath, settings.jump_host, JUMP_HOST_KEYS)
+    if (j.host === undefined) r.fail(join(jpath, 'host'), 'required')
+    const jump: NonNullable<SshTargetSettings['jumpHost']> = { host: r.string(join(jpath, 'host'), j.host), credential: parseSshCredential(r, jpath, j, readFile) }
+    const jport = r.optionalInteger(join(jpath, 'port'), j.port, 1, 65535)
+    if (jport !== undefined) jump.port = jport
+    if (j.host_key_policy !== undefined) {
+      jump.hostKeyPolicy = r.oneOf<HostKeyPolicy>(join(jpath, 'host_key_policy'), j.host_key_policy, ['strict', 'accept-new', 'off'], { accept_new: 'accept-new' })
+    }
+    out.jumpHost = jump
+  }
   return out
 }
 

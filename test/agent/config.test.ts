@@ -151,6 +151,22 @@ orb:
   assert.deepEqual(cfg.policies[0].targets.map((t) => t.host), ['10.30.0.1', '10.30.0.2', '10.30.0.3'])
 })
 
+test('config - an SSH jump host takes its own credential and host key policy', () => {
+  const cfg = parseAgentConfig(`
+policies:
+  behind:
+    scope:
+      - targets: [10.5.0.1]
+        ssh:
+          username: u
+          password: p
+          jump_host: { host: bastion.lan, port: 2222, username: j, private_key_file: /keys/j, host_key_policy: accept-new }
+`, { readFile: (p) => `KEY FROM ${p}` })
+  assert.deepEqual(cfg.policies[0].targets[0].ssh?.jumpHost, { host: 'bastion.lan', port: 2222, hostKeyPolicy: 'accept-new', credential: { username: 'j', privateKey: 'KEY FROM /keys/j' } })
+  expectConfigError(() => parseAgentConfig('policies:\n  b:\n    scope: [ { targets: [h], ssh: { username: u, password: p, jump_host: { username: j, password: q } } } ]\n'),
+    'ERR_AGENT_CONFIG', /^policies\.b\.scope\[0\]\.ssh\.jump_host\.host: required$/)
+})
+
 test('config - a policy without schedule runs once; a missing target is refused unless dry run', () => {
   const yaml = 'policies:\n  once:\n    scope: [ { targets: [h1], ssh: { username: u, password: p } } ]\n'
   const cfg = parseAgentConfig(yaml, { hostname: 'box' })
