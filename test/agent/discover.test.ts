@@ -135,3 +135,34 @@ test('discover - --ingest sends the entities and prints the request ids', async 
   assert.deepEqual(sent, [{ count: 4, target: 'grpc://127.0.0.1:8080/diode', secret: 'cs-123456' }])
   assert.equal(out.text(), 'r-1\nr-2\n')
 })
+
+test('discover - real collectors: an SNMP agent and an SSH device on loopback, merged into one array', async () => {
+  const { startSnmpResponder } = await import('../../lab/snmp-responder.ts')
+  const { loadSnmprec } = await import('../../lab/snmprec.ts')
+  const { startSshSimulator, loadSimulatedDevice } = await import('../../agent/ssh/index.ts')
+  const fixtures = new URL('../fixtures/', import.meta.url).pathname
+  const snmp = await startSnmpResponder({ recordings: new Map([[COMMUNITY, loadSnmprec(`${fixtures}snmp/cisco-c9300.snmprec`)]]) })
+  const edge1 = await loadSimulatedDevice(`${fixtures}ssh/edge1.yaml`)
+  const ssh = await startSshSimulator({ devices: [edge1] })
+  try {
+    const out = sink()
+    const err = sink()
+    const code = await runDiscover([
+      `snmp://${ENCODED}@127.0.0.1:${snmp.port}`,
+      `ssh://${edge1.username}@127.0.0.1:${ssh.devices[0].port}?platform=cisco_ios`,
+      '--host-key-policy', 'off', '--site', 'LAB', '--timeout', '30s'
+    ], { stdout: out.stream, stderr: err.stream, logger: silentAgentLogger, env: { TRIBUTARY_SSH_PASSWORD: edge1.password, TRIBUTARY_SSH_ENABLE_SECRET: edge1.enableSecret ?? '' } })
+    assert.equal(code, 0, err.text())
+    const entities = JSON.parse(out.text()) as Array<Record<string, Record<string, unknown>>>
+    const device = entities[0].device
+    // SSH's facts win: the simulated edge1 names itself; SNMP adds what only it read.
+    assert.equal(device.name, 'edge1')
+    assert.deepEqual(device.site, { name: 'LAB' })
+    assert.ok(entities.filter((e) => e.interface !== undefined).length > 5)
+    assert.ok(!out.text().includes(COMMUNITY) && !out.text().includes(edge1.password))
+    assert.ok(!err.text().includes(COMMUNITY) && !err.text().includes(edge1.password))
+  } finally {
+    await ssh.stop()
+    await snmp.close()
+  }
+})
