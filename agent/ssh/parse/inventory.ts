@@ -19,6 +19,8 @@ const WEAK_MODULE = /\bmodule\b|\bslot\b|\bLC\b|\bRSP\d*\b|\bRP\d*\b|fabric card
  */
 export function isModule (name: string, description = ''): boolean {
   const text = `${name} ${description}`
+  // "ASR 9006 4 Line Card Slot Chassis" names line cards but is the chassis.
+  if (isChassis(name, description)) return false
   return STRONG_MODULE.test(text) || (!NOT_MODULE.test(text) && WEAK_MODULE.test(text))
 }
 
