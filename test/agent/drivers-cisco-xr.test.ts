@@ -75,7 +75,7 @@ test('drivers cisco_xr - merged device; detection', () => {
   const commands = d.commands.filter((c) => c !== 'show cdp neighbors detail')
   const device = mergeFragments('192.0.2.31', commands.map((c) => parseFixture(P, c)))
   assert.equal(device.hostname, 'pe1.example.net')
-  assert.equal(device.model, 'ASR9K')
+  assert.equal(device.model, 'ASR-9006-AC-V2', 'inventory runs first so the chassis PID is the model')
   assert.equal(device.serial, 'FOX1234ABCD')
   assert.equal(device.interfaces.find((i) => i.name === 'Bundle-Ether10.100')?.vrf, 'cust-a')
   assert.equal(device.addresses.length, 8)

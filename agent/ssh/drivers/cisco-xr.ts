@@ -13,10 +13,12 @@ export const ciscoXr = defineDriver({
   needsEnable: false,
   // RP/0/RSP0/CPU0:router#
   promptPattern: /(?:^|\n)(?:RP\/\S+:)?[\w.\-()/:]+#\s*$/,
+  // Inventory first: the merge keeps the first model it sees, and the chassis PID
+  // ("ASR-9006-AC-V2") is the device type, where `show version` says "ASR9K".
   commands: [
+    'show inventory',
     'show version',
     'show running-config hostname',
-    'show inventory',
     'show interfaces',
     'show vrf all',
     'show ipv4 vrf all interface',
