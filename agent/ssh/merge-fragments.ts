@@ -65,7 +65,15 @@ export function mergeFragments (target: string, fragments: Iterable<DeviceFragme
   }
   Object.assign(device, scalars)
   device.interfaces = interfaces.values()
-  device.addresses = addresses.values()
+  // Some platforms name an interface's VRF in one command and its addresses in another (Junos:
+  // `show route instance` vs `show interfaces`): an address without a VRF is in its interface's.
+  const vrfOf = new Map(device.interfaces.filter((i) => i.vrf !== undefined).map((i) => [i.name, i.vrf]))
+  const placed = new Keyed<DiscoveredAddress>((a) => `${a.vrf ?? ''}|${a.address.toLowerCase()}`)
+  for (const a of addresses.values()) {
+    const vrf = a.vrf ?? (a.interface === undefined ? undefined : vrfOf.get(a.interface))
+    placed.add(vrf === undefined ? a : { ...a, vrf })
+  }
+  device.addresses = placed.values()
   device.vlans = vlans.values().sort((a, b) => a.vid - b.vid)
   device.vrfs = vrfs.values()
   device.inventory = inventory.values()
