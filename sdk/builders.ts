@@ -12,7 +12,6 @@ import type {
   ModuleType, ModuleBay, VLANGroup, RouteTarget, Struct
 } from '../proto/index.ts'
 import { buildEntity, normalizeMessage, isPlainObject } from './normalize.ts'
-import { SdkArgumentError, ERR_SDK_INVALID_ENTITY } from './errors.ts'
 
 type Scalar = string | number | boolean | bigint
 
@@ -42,38 +41,34 @@ export interface BuildOptions {
  * device_type.manufacturer and platform.manufacturer where those are given without one. */
 export type DeviceFields = Fields<Device> & { manufacturer?: string | Fields<Manufacturer> }
 
-function build<T> (member: string, typeName: string) {
-  return (fields: string | Fields<T>, options: BuildOptions = {}): Entity => buildEntity(member, fields, options.timestamp) ?? fail(typeName)
+function build<T> (member: string) {
+  return (fields: string | Fields<T>, options: BuildOptions = {}): Entity => buildEntity(member, fields, options.timestamp)
 }
 
-function fail (typeName: string): never {
-  throw new SdkArgumentError(ERR_SDK_INVALID_ENTITY, `${typeName}: could not be built`, { field: typeName })
-}
-
-export const site = build<Site>('site', 'Site')
-export const manufacturer = build<Manufacturer>('manufacturer', 'Manufacturer')
-export const platform = build<Platform>('platform', 'Platform')
-export const deviceType = build<DeviceType>('device_type', 'DeviceType')
-export const deviceRole = build<DeviceRole>('device_role', 'DeviceRole')
+export const site = build<Site>('site')
+export const manufacturer = build<Manufacturer>('manufacturer')
+export const platform = build<Platform>('platform')
+export const deviceType = build<DeviceType>('device_type')
+export const deviceRole = build<DeviceRole>('device_role')
 /** `interface` is reserved in strict-mode JavaScript, hence `iface`. */
-export const iface = build<Interface>('interface', 'Interface')
-export const ipAddress = build<IPAddress>('ip_address', 'IPAddress')
-export const prefix = build<Prefix>('prefix', 'Prefix')
-export const vlan = build<VLAN>('vlan', 'VLAN')
-export const vlanGroup = build<VLANGroup>('vlan_group', 'VLANGroup')
-export const vrf = build<VRF>('vrf', 'VRF')
-export const routeTarget = build<RouteTarget>('route_target', 'RouteTarget')
-export const tag = build<Tag>('tag', 'Tag')
-export const tenant = build<Tenant>('tenant', 'Tenant')
-export const location = build<Location>('location', 'Location')
-export const region = build<Region>('region', 'Region')
-export const macAddress = build<MACAddress>('mac_address', 'MACAddress')
-export const inventoryItem = build<InventoryItem>('inventory_item', 'InventoryItem')
-export const module = build<Module>('module', 'Module')
-export const moduleType = build<ModuleType>('module_type', 'ModuleType')
-export const moduleBay = build<ModuleBay>('module_bay', 'ModuleBay')
-export const virtualChassis = build<VirtualChassis>('virtual_chassis', 'VirtualChassis')
-export const cable = build<Cable>('cable', 'Cable')
+export const iface = build<Interface>('interface')
+export const ipAddress = build<IPAddress>('ip_address')
+export const prefix = build<Prefix>('prefix')
+export const vlan = build<VLAN>('vlan')
+export const vlanGroup = build<VLANGroup>('vlan_group')
+export const vrf = build<VRF>('vrf')
+export const routeTarget = build<RouteTarget>('route_target')
+export const tag = build<Tag>('tag')
+export const tenant = build<Tenant>('tenant')
+export const location = build<Location>('location')
+export const region = build<Region>('region')
+export const macAddress = build<MACAddress>('mac_address')
+export const inventoryItem = build<InventoryItem>('inventory_item')
+export const module = build<Module>('module')
+export const moduleType = build<ModuleType>('module_type')
+export const moduleBay = build<ModuleBay>('module_bay')
+export const virtualChassis = build<VirtualChassis>('virtual_chassis')
+export const cable = build<Cable>('cable')
 
 /** Builds a Device entity; see DeviceFields for the `manufacturer` shortcut. */
 export function device (fields: string | DeviceFields, options: BuildOptions = {}): Entity {

@@ -104,7 +104,8 @@ function messageValue (type: protobuf.Type, v: unknown, path: string, choices: b
     const field = type.fields[key]
     const fieldPath = `${path}.${key}`
     if (field === undefined) {
-      if (typeof key === 'string' && key.startsWith('_') && typeof value === 'string') continue // protobufjs virtual oneof key
+      // protobufjs toObject({ oneofs: true }) adds a virtual key naming the member set in a oneof.
+      if (type.oneofs?.[key] !== undefined && typeof value === 'string') continue
       fail(fieldPath, `unknown field of ${type.name}`)
     }
     if (field.partOf !== null && !field.partOf.name.startsWith('_')) {

@@ -86,6 +86,11 @@ test('sdk builders - hand-written protobuf-shaped entities normalize unchanged a
   assert.throws(() => normalizeEntity({ timestamp: { seconds: 1 } }), /no entity member set/)
   assert.throws(() => normalizeEntity({ device: {}, site: {} }, 'entities[4]'), /entities\[4\]: only one entity member may be set, got device, site/)
   assert.deepEqual(message('IPAddress', '192.0.2.1/24'), { address: '192.0.2.1/24' })
+  // Objects from protobufjs toObject({ oneofs: true }) carry virtual oneof keys: accepted, dropped.
+  const decoded = EntityType.toObject(EntityType.decode(EntityType.encode(EntityType.fromObject(hand)).finish()), { oneofs: true, longs: Number })
+  assert.equal(decoded.entity, 'device')
+  const bytes = (e: object): Buffer => Buffer.from(EntityType.encode(EntityType.fromObject(e)).finish())
+  assert.deepEqual(bytes(normalizeEntity(decoded)), bytes(hand))
   // Choice values are the server's business on this path: it reports them per entity.
   assert.equal(normalizeEntity({ device: { status: 'actve' } }).device?.status, 'actve')
   assert.equal(member(device({ status: 'active' }), 'device').status, 'active')
