@@ -79,7 +79,7 @@ export function parseIosIpInterface (output: string): DeviceFragment {
     if (vrf !== undefined) iface.vrf = vrf
     interfaces.push(iface)
     for (const line of block) {
-      const m = /^\s*(Internet address is|Secondary address)\s+(\S+)(?:\s+(\S+))?/i.exec(line)
+      const m = /^\s*(Internet address is|Secondary address(?: is)?)\s+(\S+)(?:\s+(\S+))?/i.exec(line)
       if (m === null) continue
       // Old images print "10.0.0.1 255.255.255.0" rather than a prefix length.
       const cidr = m[2].includes('/') ? parseCidr(m[2]) : (m[3] !== undefined ? toCidr(m[2], m[3]) : undefined)
