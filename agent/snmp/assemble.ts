@@ -107,6 +107,8 @@ export function assembleDevice (target: string, t: Tables, options: AssembleOpti
   for (const entry of [...(t.ipAddr ?? []), ...(t.ipAddress ?? []), ...(t.ipv6Addr ?? [])]) {
     const iface = byIndex.get(entry.ifIndex)
     if (!keepAddress(entry.address, includeLinkLocal)) continue
+    // A link-local address means nothing without its link.
+    if (iface === undefined && ipaddr.parse(entry.address).range() === 'linkLocal') continue
     const key = `${entry.ifIndex}|${entry.address}`
     const existing = addresses.get(key)
     if (existing !== undefined) {

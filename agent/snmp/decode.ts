@@ -46,8 +46,9 @@ const HEX_DUMP = /^(?:[0-9A-Fa-f]{2} ){3,}[0-9A-Fa-f]{2}$/
 
 /** Text of a display string, or undefined when empty or binary. */
 export function bytesToText (bytes: Buffer): string | undefined {
-  let end = bytes.length
-  while (end > 0 && bytes[end - 1] === 0) end--
+  // Text ends at the first NUL: agents send fixed-size C buffers with padding and leftovers after it.
+  let end = bytes.indexOf(0)
+  if (end < 0) end = bytes.length
   let s = bytes.subarray(0, end).toString('utf8')
   if (!isPrintable(s)) {
     const latin = bytes.subarray(0, end).toString('latin1')

@@ -39,9 +39,13 @@ export function prefixLengthFromPointer (pointer: string | undefined): number | 
   const parts = indexParts(pointer.slice(PREFIX_ENTRY.length))
   // column, ifIndex, then InetAddressType.InetAddress, then the length.
   const inet = inetFromIndex(parts, 2)
-  if (inet === undefined || parts.length !== inet.next + 1) return undefined
-  const len = parts[inet.next]
-  return len >= 0 && len <= (inet.family === 4 ? 32 : 128) ? len : undefined
+  let family: 4 | 6 | undefined
+  if (inet !== undefined && parts.length === inet.next + 1) family = inet.family
+  // FortiOS leaves out the address length octet: type, then the bare 4 or 16 address octets.
+  else if ((parts[2] === 1 && parts.length === 3 + 4 + 1) || (parts[2] === 2 && parts.length === 3 + 16 + 1)) family = parts[2] === 1 ? 4 : 6
+  if (family === undefined) return undefined
+  const len = parts[parts.length - 1]
+  return len >= 0 && len <= (family === 4 ? 32 : 128) ? len : undefined
 }
 
 export function parseIpAddrTable (cols: Map<string, ColumnRows>): IpEntry[] {
