@@ -72,6 +72,17 @@ function customFieldValue (v: Record<string, unknown>, path: string): unknown {
   return null
 }
 
+const knownCache = new Map<ModelSpec, Set<string>>()
+/** Fields of the message the model stores; anything else sent is reported as a warning. */
+function knownFields (spec: ModelSpec): Set<string> {
+  let s = knownCache.get(spec)
+  if (!s) {
+    s = new Set([...IGNORED_FIELDS, ...spec.fields.map((f) => f.field), ...spec.refs.map((r) => r.field), ...spec.m2m.map((m) => m.field)])
+    knownCache.set(spec, s)
+  }
+  return s
+}
+
 class Flattener {
   nodes: Node[] = []
   warnings: string[] = []
@@ -90,9 +101,7 @@ class Flattener {
       entity: this.entity,
       path
     }
-    const known = new Set<string>(IGNORED_FIELDS)
     for (const f of spec.fields) {
-      known.add(f.field)
       let v: unknown
       try {
         v = normalise(f, spec.message, msg[f.field])
@@ -104,7 +113,6 @@ class Flattener {
     }
     this.nodes.push(node)
     for (const r of spec.refs) {
-      known.add(r.field)
       const child = msg[r.field] as Record<string, unknown> | undefined | null
       if (isEmpty(child)) continue
       const target = MODEL_BY_TYPE.get(r.target)!
@@ -120,7 +128,6 @@ class Flattener {
       node.refs.set(r.field, c)
     }
     for (const m of spec.m2m) {
-      known.add(m.field)
       const list = msg[m.field] as Array<Record<string, unknown>> | undefined
       if (!Array.isArray(list) || list.length === 0) continue
       const target = MODEL_BY_TYPE.get(m.target)!
@@ -135,10 +142,11 @@ class Flattener {
       node.customFields = {}
       for (const [k, v] of Object.entries(cf)) node.customFields[k] = customFieldValue(v, `${join(path, 'custom_fields')}.${k}`)
     }
-    for (const u of spec.unsupported) known.add(u)
-    for (const [k, v] of Object.entries(msg)) {
-      if (isEmpty(v)) continue
-      if (spec.unsupported.includes(k) || !known.has(k)) this.warnings.push(`${join(path, k)} is not reconciled yet; ignored`)
+    const known = knownFields(spec)
+    for (const k in msg) {
+      if (known.has(k)) continue
+      const v = msg[k]
+      if (!isEmpty(v)) this.warnings.push(`${join(path, k)} is not reconciled yet; ignored`)
     }
     return node
   }

@@ -7,7 +7,8 @@ import type { Queryable } from '../store/index.ts'
 import { addTags, type Author, insertRows, replaceSets, reserveIds, type RowUpdate, tagNames, updateRows } from './batch-apply.ts'
 import { type ChangeRecorder, primaryEntity } from './change-set.ts'
 import { applyDeferred } from './deferred.ts'
-import { createValues, diffStored, missingForCreate } from './diff.ts'
+import { createValues, diffStored, fieldSpec, missingForCreate } from './diff.ts'
+import { sameValue } from './values.ts'
 import type { Node } from './flatten.ts'
 import { groupNodes, keyValue, matchStored, type PlanObject } from './match.ts'
 import { MODELS } from './models.ts'
@@ -68,7 +69,14 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
         obj.created = true
         const values = createValues(obj)
         const entity = primaryEntity(obj)
-        rec.created(entity, spec, obj.id, values)
+        // The change set shows what the producer said and what it resolved to, not every default.
+        const shown = new Map<string, unknown>()
+        for (const [k, v] of values) {
+          const f = fieldSpec(spec, k)
+          if (f?.default !== undefined && !obj.data.has(k) && sameValue(f.default, v)) continue
+          shown.set(k, v)
+        }
+        rec.created(entity, spec, obj.id, shown)
         return { id: obj.id, values, author: authorOf(entity) }
       })
       await insertRows(tx, spec, rows)

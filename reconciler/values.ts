@@ -17,16 +17,39 @@ function toNumber (v: unknown): number {
   return n
 }
 
-/** Parses "addr[/len]" into [address, prefix length]; a bare address is a host route. */
-function parseInet (v: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+type Parsed = [ipaddr.IPv4 | ipaddr.IPv6, number]
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/
+const parsedCache = new Map<string, Parsed>()
+
+/** Parses "addr[/len]" into [address, prefix length]; a bare address is a host route. Dotted IPv4
+ * takes a fast path (ipaddr.js tries IPv6 first), and results are cached: batches repeat the same
+ * addresses in entities, nested references and stored rows. */
+function parseInet (v: string): Parsed {
   const s = v.trim()
-  try {
-    if (s.includes('/')) return ipaddr.parseCIDR(s)
-    const a = ipaddr.parse(s)
-    return [a, a.kind() === 'ipv4' ? 32 : 128]
-  } catch {
-    throw new ValueError(`${JSON.stringify(v)} is not an IP address`)
+  const hit = parsedCache.get(s)
+  if (hit) return hit
+  let out: Parsed
+  const m = V4.exec(s)
+  if (m) {
+    const octets = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]
+    const len = m[5] === undefined ? 32 : Number(m[5])
+    if (octets.some((o) => o > 255) || len > 32) throw new ValueError(`${JSON.stringify(v)} is not an IP address`)
+    out = [new ipaddr.IPv4(octets), len]
+  } else {
+    try {
+      if (s.includes('/')) {
+        out = ipaddr.parseCIDR(s)
+      } else {
+        const a = ipaddr.parse(s)
+        out = [a, a.kind() === 'ipv4' ? 32 : 128]
+      }
+    } catch {
+      throw new ValueError(`${JSON.stringify(v)} is not an IP address`)
+    }
   }
+  if (parsedCache.size > 100_000) parsedCache.clear()
+  parsedCache.set(s, out)
+  return out
 }
 
 function macOf (v: string): string {

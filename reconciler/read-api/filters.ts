@@ -65,6 +65,14 @@ export function refFilter (fkExpr: string, table: string, columns: string[] = ['
   }
 }
 
+/**
+ * A filter on a related table, as a semi-join the planner can drive from an index:
+ * `viaFilter('t.device_id', 'd.id from device d', refFilter('d.site_id', 'site'))`.
+ */
+export function viaFilter (fk: string, from: string, inner: Filter): Filter {
+  return (values, params, name) => `${fk} in (select ${from} where ${inner(values, params, name)})`
+}
+
 /** A boolean flag: true/false/1/0 as NetBox accepts them. */
 export function boolFilter (expr: string): Filter {
   return (values, params, name) => {
@@ -95,11 +103,13 @@ export function parseAddress (name: string, value: string): [string, number | un
  * NetBox's `address` filter: `10.0.0.1` matches 10.0.0.1 with any mask, `10.0.0.1/24` only that
  * interface address. Compared as inet, so `2001:0db8::1` equals `2001:db8::1`.
  */
-export function addressFilter (expr: string): Filter {
+export function addressFilter (expr: string, vrfExpr: string): Filter {
   return (values, params, name) => values.map((v) => {
     const [host, bits] = parseAddress(name, v)
-    const hostCond = `host(${expr})::inet = ${params.add(host)}::inet`
-    return bits === undefined ? hostCond : `(${hostCond} and masklen(${expr}) = ${params.add(bits)})`
+    // Written to match the unique index on (coalesce(vrf_id, 0), host(address)): probing every VRF
+    // (there are few) lets PostgreSQL use it instead of scanning every address.
+    const hostCond = `coalesce(${vrfExpr}, 0) = any(array(select 0 union all select id from vrf)) and host(${expr}) = host(${params.add(host)}::inet)`
+    return bits === undefined ? `(${hostCond})` : `(${hostCond} and masklen(${expr}) = ${params.add(bits)})`
   }).join(' or ')
 }
 

@@ -1,5 +1,5 @@
 // Device types, roles, devices and their components: /api/dcim/...
-import { baseFilters, boolFilter, intFilter, parseIntParam, refFilter, textFilter, textFilterCi } from './filters.ts'
+import { baseFilters, boolFilter, intFilter, parseIntParam, refFilter, textFilter, textFilterCi, viaFilter } from './filters.ts'
 import { NAME_SLUG_BRIEF, choiceOf, col, common, mac, num, ref, refs, tagRelation } from './resource.ts'
 import type { Field, RenderContext, Resource, Row } from './resource.ts'
 
@@ -8,15 +8,14 @@ const nameDisplay = (row: Row): string => String(row.name)
 /** Components (interfaces, inventory items, bays) show their label after the name when set. */
 const componentDisplay = (row: Row): string => row.label ? `${String(row.name)} (${String(row.label)})` : String(row.name)
 
-/** The site of a component is its device's: components are filtered by site through it. */
-const DEVICE_SITE = '(select d.site_id from device d where d.id = t.device_id)'
 
 function deviceFilters (): Resource['filters'] {
   return {
     device: refFilter('t.device_id', 'device', ['name']),
     device_id: intFilter('t.device_id'),
-    site: refFilter(DEVICE_SITE, 'site'),
-    site_id: intFilter(DEVICE_SITE)
+    // A component's site is its device's.
+    site: viaFilter('t.device_id', 'd.id from device d', refFilter('d.site_id', 'site')),
+    site_id: viaFilter('t.device_id', 'd.id from device d', intFilter('d.site_id'))
   }
 }
 
@@ -167,8 +166,8 @@ export const device: Resource = {
     tenant_id: intFilter('t.tenant_id'),
     device_type: refFilter('t.device_type_id', 'device_type', ['slug', 'model']),
     device_type_id: intFilter('t.device_type_id'),
-    manufacturer: refFilter('(select dt.manufacturer_id from device_type dt where dt.id = t.device_type_id)', 'manufacturer'),
-    manufacturer_id: intFilter('(select dt.manufacturer_id from device_type dt where dt.id = t.device_type_id)'),
+    manufacturer: viaFilter('t.device_type_id', 'dt.id from device_type dt', refFilter('dt.manufacturer_id', 'manufacturer')),
+    manufacturer_id: viaFilter('t.device_type_id', 'dt.id from device_type dt', intFilter('dt.manufacturer_id')),
     virtual_chassis_id: intFilter('t.virtual_chassis_id'),
     primary_ip4_id: intFilter('t.primary_ip4_id'),
     primary_ip6_id: intFilter('t.primary_ip6_id'),
@@ -383,8 +382,8 @@ export const macAddress: Resource = {
     ...baseFilters('dcim.macaddress', { search: ['t.mac_address', 't.description'], name: false }),
     mac_address: textFilterCi('t.mac_address::text'),
     interface_id: intFilter('t.interface_id'),
-    device: refFilter('(select i.device_id from interface i where i.id = t.interface_id)', 'device', ['name']),
-    device_id: intFilter('(select i.device_id from interface i where i.id = t.interface_id)')
+    device: viaFilter('t.interface_id', 'i.id from interface i', refFilter('i.device_id', 'device', ['name'])),
+    device_id: viaFilter('t.interface_id', 'i.id from interface i', intFilter('i.device_id'))
   },
   ordering: { mac_address: 't.mac_address', id: 't.id' },
   relations: { tags: tagRelation('dcim.macaddress') }

@@ -1,6 +1,6 @@
 // IP addresses, prefixes, VLANs, VLAN groups, VRFs, route targets and roles: /api/ipam/...
 import { InvalidQueryParamError } from './errors.ts'
-import { addressFilter, baseFilters, parseAddress, boolFilter, cidrFilter, intFilter, parseIntParam, refFilter, textFilter } from './filters.ts'
+import { addressFilter, baseFilters, parseAddress, boolFilter, cidrFilter, intFilter, parseIntParam, refFilter, textFilter, viaFilter } from './filters.ts'
 import type { Filter } from './filters.ts'
 import { NAME_SLUG_BRIEF, choiceOf, col, common, ref, refs, tagRelation } from './resource.ts'
 import type { Field, Resource, Row } from './resource.ts'
@@ -33,8 +33,6 @@ function maskLengthFilter (expr: string): Filter {
   return (values, params, name) => `masklen(${expr}) = any(${params.add(values.map((v) => parseIntParam(name, v)))}::int[])`
 }
 
-/** The device of an address is its interface's. */
-const IP_DEVICE = '(select i.device_id from interface i where i.id = t.interface_id)'
 
 export const ipAddress: Resource = {
   type: 'ipam.ipaddress',
@@ -61,7 +59,7 @@ export const ipAddress: Resource = {
   },
   filters: {
     ...baseFilters('ipam.ipaddress', { search: ["host(t.address) || '/' || masklen(t.address)", 't.dns_name', 't.description'], name: false }),
-    address: addressFilter('t.address'),
+    address: addressFilter('t.address', 't.vrf_id'),
     parent: (values, params, name) => values.map((v) => {
       const [host, bits] = parseAddressOrNet(name, v)
       return `(t.address <<= network(${params.add(bits === undefined ? host : `${host}/${bits}`)}::inet))`
@@ -78,10 +76,11 @@ export const ipAddress: Resource = {
     interface: (values, params) => `t.interface_id in (select id from interface where name = any(${params.add(values)}::text[]))`,
     interface_id: intFilter('t.interface_id'),
     assigned_to_interface: boolFilter('(t.interface_id is not null)'),
-    device: refFilter(IP_DEVICE, 'device', ['name']),
-    device_id: intFilter(IP_DEVICE),
-    site: refFilter(`(select d.site_id from device d where d.id = ${IP_DEVICE})`, 'site'),
-    site_id: intFilter(`(select d.site_id from device d where d.id = ${IP_DEVICE})`)
+    // An address's device is its interface's.
+    device: viaFilter('t.interface_id', 'i.id from interface i', refFilter('i.device_id', 'device', ['name'])),
+    device_id: viaFilter('t.interface_id', 'i.id from interface i', intFilter('i.device_id')),
+    site: viaFilter('t.interface_id', 'i.id from interface i join device d on d.id = i.device_id', refFilter('d.site_id', 'site')),
+    site_id: viaFilter('t.interface_id', 'i.id from interface i join device d on d.id = i.device_id', intFilter('d.site_id'))
   },
   ordering: { address: 't.address', id: 't.id', dns_name: 't.dns_name', created: 't.created', last_updated: 't.last_updated' },
   relations: {

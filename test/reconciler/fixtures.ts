@@ -77,7 +77,7 @@ export function deviceEntities (): EntityObject[] {
   ]
 }
 
-export function request (entities: EntityObject[], id = randomUUID()): IngestRequest {
+export function request (entities: EntityObject[], id: string = randomUUID()): IngestRequest {
   return {
     id,
     stream: 'latest',
