@@ -28,6 +28,7 @@ import type { ProgressStream } from './progress.ts'
 import { createStatusServer } from './status-server.ts'
 import type { StatusServer } from './status-server.ts'
 import { AgentStateError, TargetError } from './errors.ts'
+import { assertSendable } from './config/load.ts'
 
 /** Suffix of the producer app name: "<agent_name>/tributary-agent", as orb-agent's "<agent>/<backend>". */
 export const PRODUCER_SUFFIX = 'tributary-agent'
@@ -110,6 +111,8 @@ class AgentRuntime implements Agent {
   #stopping: Promise<void> | undefined
 
   constructor (options: AgentOptions) {
+    // Without an ingestor of its own the agent builds one from the config: check it can now.
+    if (options.ingestor === undefined) assertSendable(options.config)
     this.#config = options.config
     this.#log = options.logger.child({ component: 'agent' })
     this.#collectors = { ...defaultCollectors, ...options.collectors }

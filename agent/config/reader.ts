@@ -44,7 +44,12 @@ export class Reader {
   }
 
   string (path: string, value: unknown): string {
-    if (typeof value === 'number' && !SECRET_KEY.test(path)) return String(value)
+    if (typeof value === 'number') {
+      // YAML reads unquoted digits as a number ("0123" becomes 123): harmless for a site name,
+      // a silently different secret for a community or password.
+      if (SECRET_KEY.test(path)) this.fail(path, 'expected a string: put the value in quotes (YAML reads unquoted digits as a number)')
+      return String(value)
+    }
     if (typeof value !== 'string') this.fail(path, `expected a string, got ${this.show(path, value)}`)
     if (value.trim() === '') this.fail(path, 'must not be empty')
     return value

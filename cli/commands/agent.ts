@@ -41,8 +41,9 @@ export interface AgentCommandDeps {
   /** Replaces the SDK client built from the config (tests). */
   ingestor?: Ingestor
   logger?: Logger
-  /** Resolves when the process should stop (default: SIGINT or SIGTERM). */
-  untilSignal?: () => Promise<string>
+  /** Resolves when the process should stop (default: on SIGINT or SIGTERM); never resolves once
+   * `cancel` fires. */
+  untilSignal?: (cancel: AbortSignal) => Promise<string>
   env?: Record<string, string | undefined>
 }
 
@@ -111,19 +112,25 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
     appVersion: version(),
     ...(deps.collectors !== undefined ? { collectors: deps.collectors } : {})
   })
+  const done = new AbortController()
+  const signalled = (deps.untilSignal ?? untilSignal)(done.signal).then(async (signal) => {
+    logger.info({ signal }, 'stopping on signal')
+    await agent.stop()
+    return signal
+  })
   try {
     if (values.once === true) {
+      // Ctrl-C cancels what is left; the summary still shows what was done.
       const summary = await agent.runOnce()
       await agent.stop()
       summaryOut.write(formatRunSummary(summary))
       return summary.discovered ? 0 : 1
     }
     await agent.start()
-    const signal = await (deps.untilSignal ?? untilSignal)()
-    logger.info({ signal }, 'stopping on signal')
-    await agent.stop()
+    await signalled
     return 0
   } finally {
+    done.abort()
     await agent.stop()
     if (deps.ingestor === undefined) await ingestor.close()
     logger.flush?.()
@@ -145,14 +152,18 @@ async function buildIngestor (config: AgentConfig, logger: Logger): Promise<Inge
   })
 }
 
-function untilSignal (): Promise<string> {
+function untilSignal (cancel: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
-    const on = (signal: string): void => {
+    const off = (): void => {
       process.off('SIGINT', on)
       process.off('SIGTERM', on)
+    }
+    const on = (signal: string): void => {
+      off()
       resolve(signal)
     }
-    process.once('SIGINT', on)
-    process.once('SIGTERM', on)
+    process.on('SIGINT', on)
+    process.on('SIGTERM', on)
+    cancel.addEventListener('abort', off, { once: true })
   })
 }

@@ -112,6 +112,7 @@ test('config - validation errors start with the dotted path and never echo a sec
     [BASE.replace('role: core', 'role: core, status: "${RO_COMMUNITY}"'), /^policies\.core\.defaults\.status: expected "active" or .*, got a string$/],
     [BASE.replace('agent_name: edge-01', 'agent_name: edge-01\n  listen: 1'), /^tributary\.listen: unknown key/],
     [BASE.replace('          username: netops\n', ''), /^policies\.core\.scope\[0\]\.ssh\.username: required$/],
+    [BASE.replace('community: ${RO_COMMUNITY}', 'community: 0123'), /^policies\.core\.scope\[0\]\.snmp\.community: expected a string: put the value in quotes/],
     ['tributary: {}\n', /^policies: no policies/]
   ]
   for (const [yaml, message] of cases) expectConfigError(() => parseAgentConfig(yaml, { env, readFile }), 'ERR_AGENT_CONFIG', message)

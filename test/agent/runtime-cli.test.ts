@@ -94,7 +94,7 @@ test('agent command - without --once it runs until the stop signal, then stops c
     const ingestor = recordingIngestor()
     let stop!: (s: string) => void
     const stopped = new Promise<string>((resolve) => { stop = resolve })
-    const running = runAgentCommand(['--config', file], { stdout: sink().stream, stderr: sink().stream, collectors: { snmp: halfDown }, ingestor, logger: silentAgentLogger, env, untilSignal: () => stopped })
+    const running = runAgentCommand(['--config', file], { stdout: sink().stream, stderr: sink().stream, collectors: { snmp: halfDown }, ingestor, logger: silentAgentLogger, env, untilSignal: async () => await stopped })
     // The unscheduled policy runs once at start; then the agent idles until told to stop.
     while (ingestor.calls.length === 0) await new Promise((resolve) => setImmediate(resolve))
     stop('SIGTERM')
