@@ -113,8 +113,11 @@ export function neighborsCompare (records: NtcRecord[], f: DeviceFragment, table
   return checks
 }
 
-/** Device facts: ntc field -> our fragment field. */
-export function factsCompare (map: Record<string, keyof DeviceFragment>): Comparator {
+/**
+ * Device facts: ntc field -> our fragment field. Fields in `anyCase` compare without case
+ * (Junos models: ntc keeps "mx240", we use NetBox's device-type spelling "MX240").
+ */
+export function factsCompare (map: Record<string, keyof DeviceFragment>, anyCase: ReadonlyArray<keyof DeviceFragment> = []): Comparator {
   return (records, f) => {
     const checks: Check[] = []
     const r = records[0]
@@ -122,7 +125,9 @@ export function factsCompare (map: Record<string, keyof DeviceFragment>): Compar
     for (const [ntc, ours] of Object.entries(map)) {
       const expected = s(r[ntc])
       if (expected === '') continue
-      check(checks, String(ours), expected, f[ours])
+      const actual = f[ours]
+      const fold = anyCase.includes(ours) && typeof actual === 'string'
+      check(checks, String(ours), fold ? expected.toLowerCase() : expected, fold ? actual.toLowerCase() : actual)
     }
     return checks
   }

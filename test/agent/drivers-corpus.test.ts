@@ -169,7 +169,7 @@ const PLANS: Record<string, PlatformPlan> = {
     table: [],
     floor: 0.95,
     compare: {
-      show_version: factsCompare({ hostname: 'hostname', model: 'model', junos_version: 'osVersion', serial_number: 'serial' }),
+      show_version: factsCompare({ hostname: 'hostname', model: 'model', junos_version: 'osVersion', serial_number: 'serial' }, ['model']),
       show_chassis_hardware: junosHardwareCompare,
       show_interfaces: junosInterfacesCompare,
       show_vlans: vlansCompare,

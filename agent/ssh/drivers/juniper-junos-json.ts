@@ -9,7 +9,7 @@ import { guessInterfaceType, parentInterface } from '../parse/interface-name.ts'
 import { normalizeMac, parseDuplex, parseSpeedKbps } from '../parse/units.ts'
 import { toCidr, isLinkLocalV6, isIPv4, isIPv6 } from '../parse/ip.ts'
 import { isModule } from '../parse/inventory.ts'
-import { junosPlatform } from './juniper-junos-text.ts'
+import { junosPlatform, junosModel } from './juniper-junos-text.ts'
 
 /** A leaf's text: o[key][0].data, trimmed; undefined when absent or empty. */
 export function jval (o: JsonObject | undefined, key: string): string | undefined {
@@ -55,7 +55,7 @@ export function parseJunosVersionJson (output: string): DeviceFragment {
   const out = junosPlatform(version)
   const hostname = jval(info, 'host-name')
   if (hostname !== undefined) out.hostname = hostname
-  const model = jval(info, 'product-model')
+  const model = junosModel(jval(info, 'product-model'))
   if (model !== undefined) out.model = model
   if (model !== undefined && version !== undefined) out.description = `Juniper Networks ${model}, Junos ${version}`
   return out
@@ -70,10 +70,11 @@ export function parseJunosChassisHardwareJson (output: string): DeviceFragment {
   const out: DeviceFragment = { inventory }
   const serial = jval(chassis, 'serial-number')
   if (serial !== undefined) out.serial = serial
-  const model = jval(chassis, 'description')
+  const description = jval(chassis, 'description')
+  const model = junosModel(description)
   if (model !== undefined) out.model = model
   const chassisItem: DiscoveredInventoryItem = { name: 'Chassis', kind: 'item', manufacturer: 'Juniper' }
-  if (model !== undefined) chassisItem.description = model
+  if (description !== undefined) chassisItem.description = description
   if (serial !== undefined) chassisItem.serial = serial
   inventory.push(chassisItem)
   const visit = (o: JsonObject, level: number, parent: string | undefined): void => {

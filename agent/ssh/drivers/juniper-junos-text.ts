@@ -18,6 +18,17 @@ export function junosPlatform (version: string | undefined): DeviceFragment {
   return out
 }
 
+/**
+ * The model as NetBox's device-type library names it: upper case ("mx204" -> "MX204"), and the
+ * bracketed marketing name where the chassis description gives one ("JNP204 [MX204]").
+ */
+export function junosModel (text: string | undefined): string | undefined {
+  const t = clean(text)
+  if (t === undefined) return undefined
+  const bracket = /\[([^\]]+)\]/.exec(t)
+  return (bracket === null ? t : bracket[1]).toUpperCase()
+}
+
 /** `show version`; on a virtual chassis or dual-RE system the first member's section counts. */
 export function parseJunosVersion (output: string): DeviceFragment {
   const lines = toLines(output)
@@ -26,7 +37,7 @@ export function parseJunosVersion (output: string): DeviceFragment {
   const out = junosPlatform(version)
   const hostname = firstMatch(lines, /^Hostname:\s*(\S+)/i)
   if (hostname !== undefined) out.hostname = hostname
-  const model = firstMatch(lines, /^Model:\s*(\S+)/i)
+  const model = junosModel(firstMatch(lines, /^Model:\s*(\S+)/i))
   if (model !== undefined) out.model = model
   const serial = firstMatch(lines, /^Serial Number:\s*(\S+)/i)
   if (serial !== undefined) out.serial = serial
@@ -63,7 +74,8 @@ export function parseJunosChassisHardware (output: string): DeviceFragment {
     const serial = clean(row['Serial number'])
     if (/^chassis$/i.test(item)) {
       if (serial !== undefined) out.serial = serial
-      if (description !== undefined) out.model = description
+      const model = junosModel(description)
+      if (model !== undefined) out.model = model
     }
     const entry: DiscoveredInventoryItem = { name, kind: isModule(item, description) && !/^xcvr/i.test(item) ? 'module' : 'item' }
     // NON-JNPR marks third-party optics: the maker is not Juniper and there is no Juniper part.
@@ -115,11 +127,10 @@ export function parseJunosInterfaces (output: string): DeviceFragment {
     const iface: DiscoveredInterface = { name, type: 'virtual' }
     const parent = parentInterface(name) ?? physical?.name
     if (parent !== undefined && parent !== name) iface.parent = parent
+    // A unit's flags say "Up" or "Down" when it has a link state; loopback units say neither.
     const flags = firstMatch(block, /^\s+Flags:\s*(.*)$/)
-    if (flags !== undefined) {
-      iface.operUp = /\bUp\b/.test(flags)
-      iface.enabled = !/\bDown\b/.test(flags) || /\bUp\b/.test(flags)
-    }
+    if (flags !== undefined && /\bUp\b/.test(flags)) iface.operUp = true
+    else if (flags !== undefined && /\bDown\b/.test(flags)) iface.operUp = false
     const description = clean(firstMatch(block, /^\s+Description:\s*(.*)$/))
     if (description !== undefined) iface.description = description
     interfaces.push(iface)
@@ -185,7 +196,8 @@ export function parseJunosInterfacesTerse (output: string): DeviceFragment {
     const addr = rest[0]
     if (addr === undefined || (family !== 'inet' && family !== 'inet6')) continue
     const cidr = addr.includes('/') ? parseCidr(addr) : toCidr(addr, isIPv4(addr) ? 32 : 128)
-    if (cidr === undefined || isLinkLocalV6(cidr) || /^127\./.test(cidr) || /^(128\.0\.0\.|fe80)/.test(cidr)) continue
+    // 128.0.0.0/2 and fec0::/10 on em0/bme0 are the routing engine's internal network.
+    if (cidr === undefined || isLinkLocalV6(cidr) || /^127\./.test(cidr) || /^(128\.0\.0\.|fe[c-f][0-9a-f]:)/i.test(cidr)) continue
     addresses.push({ address: cidr, interface: current })
   }
   return { interfaces, addresses }
