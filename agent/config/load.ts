@@ -98,7 +98,8 @@ export function validateAgentConfig (raw: unknown, options: { readFile?: (p: str
   const outDir = r.optionalString(at('dry_run_output_dir'), t.dry_run_output_dir)
   if (outDir !== undefined) config.dryRunOutputDir = outDir
   const status = r.optionalMap(at('status'), t.status, ['listen'])
-  if (status?.listen !== undefined && status.listen !== null) config.statusListen = parseListen(r, join(at('status'), 'listen'), status.listen)
+  // `status: {}` turns the server on at a free loopback port (logged at start).
+  if (status !== undefined) config.statusListen = status.listen === undefined || status.listen === null ? { host: '127.0.0.1', port: 0 } : parseListen(r, join(at('status'), 'listen'), status.listen)
 
   const policiesPath = join(base, 'policies')
   const policies = r.optionalMap(policiesPath, policiesRaw) ?? {}
