@@ -1,0 +1,154 @@
+// diode.v1.IngesterService/Ingest: authenticate, decode, validate, publish the ORIGINAL bytes,
+// answer. OK is sent only after the queue acknowledged durable storage; every failure is a gRPC
+// status whose message says what was wrong and, where it applies, the limit.
+import * as grpc from '@grpc/grpc-js'
+import type { Logger } from 'pino'
+import { IngestRequestType, encodeIngestResponse } from '../proto/index.ts'
+import { isQueueError, type Queue } from '../queue/index.ts'
+import { AuthError, ValidationError } from './errors.ts'
+import type { Authenticator } from './auth/authenticator.ts'
+import { SCOPE_INGEST } from './auth/clients.ts'
+import type { IngesterMetrics } from './metrics.ts'
+import { validateIngestRequest, type ValidationOptions } from './validate.ts'
+
+export interface IngestHandlerOptions {
+  queue: Queue
+  auth: Authenticator
+  log: Logger
+  metrics: IngesterMetrics
+  validation: ValidationOptions
+  /** ms the queue may take to acknowledge before the call fails UNAVAILABLE. */
+  publishTimeout: number
+}
+
+class CallError extends Error {
+  readonly status: grpc.status
+  constructor (status: grpc.status, message: string) {
+    super(message)
+    this.status = status
+  }
+}
+
+/** Service definition naming Ingest under the bare path and under `/<prefix>/...`. */
+export function ingestServiceDefinition (method: string, prefixes: string[]): grpc.ServiceDefinition {
+  const def: Record<string, grpc.MethodDefinition<Buffer, Uint8Array>> = {}
+  const paths = [method, ...prefixes.filter(Boolean).map((p) => `/${p}${method}`)]
+  paths.forEach((path, i) => {
+    def[i === 0 ? 'Ingest' : `Ingest${i}`] = {
+      path,
+      requestStream: false,
+      responseStream: false,
+      // Keep the bytes exactly as received: they are what gets queued.
+      requestDeserialize: (buf: Buffer) => buf,
+      requestSerialize: (v: Buffer) => v,
+      responseSerialize: (v: Uint8Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength),
+      responseDeserialize: (buf: Buffer) => buf,
+      originalName: 'Ingest'
+    }
+  })
+  return def as grpc.ServiceDefinition
+}
+
+function bearer (metadata: grpc.Metadata): string {
+  const value = metadata.get('authorization')[0]
+  if (typeof value !== 'string' || value === '') throw new AuthError('ERR_UNAUTHENTICATED', 'missing authorization metadata (expected "Bearer <token>")')
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(value)
+  if (!m) throw new AuthError('ERR_UNAUTHENTICATED', 'authorization metadata is not "Bearer <token>"')
+  return m[1]!
+}
+
+export function createIngestHandler (o: IngestHandlerOptions): grpc.handleUnaryCall<Buffer, Uint8Array> {
+  return (call, callback) => {
+    const started = process.hrtime.bigint()
+    const bytes = call.request
+    const summary: Record<string, unknown> = { bytes: bytes.length }
+    let clientId: string | undefined
+    const finish = (status: grpc.status, message?: string, response?: Uint8Array, extra: Record<string, unknown> = {}): void => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      const outcome = grpc.status[status] ?? String(status)
+      o.metrics.requests.inc({ outcome })
+      o.metrics.latency.observe({ outcome }, seconds)
+      const line = { request: summary, client: clientId, outcome, latencyMs: Math.round(seconds * 1e4) / 10, ...extra }
+      if (status === grpc.status.OK) {
+        o.log.info(line, 'ingest')
+        callback(null, response)
+      } else {
+        o.log.info({ ...line, error: message }, 'ingest refused')
+        callback({ code: status, details: message })
+      }
+    }
+    void (async () => {
+      try {
+        let principal
+        try {
+          principal = await o.auth.verify(bearer(call.metadata), SCOPE_INGEST)
+        } catch (err) {
+          if (err instanceof AuthError) {
+            throw new CallError(err.code === 'ERR_PERMISSION_DENIED' ? grpc.status.PERMISSION_DENIED : grpc.status.UNAUTHENTICATED, err.message)
+          }
+          throw err
+        }
+        clientId = principal.clientId
+        let request: Record<string, unknown>
+        try {
+          request = IngestRequestType.decode(bytes) as unknown as Record<string, unknown>
+        } catch (err) {
+          throw new CallError(grpc.status.INVALID_ARGUMENT, `request is not a valid diode.v1.IngestRequest (${bytes.length} bytes): ${(err as Error).message}`)
+        }
+        summary.id = typeof request.id === 'string' ? request.id.slice(0, 64) : undefined
+        summary.producer = `${String(request.producer_app_name ?? '').slice(0, 64)}/${String(request.producer_app_version ?? '').slice(0, 64)}`
+        summary.sdk = `${String(request.sdk_name ?? '').slice(0, 64)}/${String(request.sdk_version ?? '').slice(0, 64)}`
+        let result
+        try {
+          result = validateIngestRequest(request, o.validation)
+        } catch (err) {
+          if (err instanceof ValidationError) throw new CallError(grpc.status.INVALID_ARGUMENT, err.message)
+          throw err
+        }
+        summary.entities = result.entityCount
+        const id = request.id as string
+        const publishStarted = process.hrtime.bigint()
+        const published = await publishWithin(o.queue, id, bytes, o.publishTimeout, call.getDeadline())
+        o.metrics.publishLatency.observe(Number(process.hrtime.bigint() - publishStarted) / 1e9)
+        o.metrics.entities.inc(result.entityCount)
+        o.metrics.bytes.inc(bytes.length)
+        if (published.duplicate) o.metrics.duplicates.inc()
+        finish(grpc.status.OK, undefined, encodeIngestResponse({ errors: result.errors }), { duplicate: published.duplicate, softErrors: result.errors.length })
+      } catch (err) {
+        if (err instanceof CallError) return finish(err.status, err.message)
+        o.log.error({ err, request: summary }, 'ingest failed unexpectedly')
+        finish(grpc.status.INTERNAL, 'internal error; see the ingester log')
+      }
+    })()
+  }
+}
+
+async function publishWithin (queue: Queue, id: string, bytes: Buffer, timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
+  const where = `request ${JSON.stringify(id)}`
+  const callLeft = deadline instanceof Date ? deadline.getTime() - Date.now() : Number.isFinite(deadline) ? deadline - Date.now() : Infinity
+  const budget = Math.max(1, Math.min(timeout, callLeft))
+  if (queue.maxMessageBytes !== undefined && bytes.length > queue.maxMessageBytes) {
+    throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where} is ${bytes.length} bytes; the queue takes at most ${queue.maxMessageBytes} bytes per request; split it into smaller requests`)
+  }
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  // The queue has its own timeout; this one also covers a queue that hangs (a stuck disk), so the
+  // caller always gets an answer. A publish finishing after it is harmless: the retry is deduplicated.
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort()
+      reject(new CallError(grpc.status.UNAVAILABLE, `${where}: the queue did not acknowledge within ${budget} ms; retry`))
+    }, budget + 250)
+  })
+  try {
+    return await Promise.race([queue.publish(id, bytes, { timeout: budget, signal: controller.signal }), late])
+  } catch (err) {
+    if (err instanceof CallError) throw err
+    if (isQueueError(err, 'ERR_QUEUE_FULL')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; retry later`)
+    if (isQueueError(err, 'ERR_QUEUE_MESSAGE_TOO_LARGE')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; split it into smaller requests`)
+    if (isQueueError(err)) throw new CallError(grpc.status.UNAVAILABLE, `${where}: queue unavailable: ${err.message}`)
+    throw err
+  } finally {
+    clearTimeout(timer)
+  }
+}
