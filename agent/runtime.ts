@@ -246,7 +246,13 @@ class AgentRuntime implements Agent {
       // policies together within tributary.concurrency.
       const local = new PQueue({ concurrency: policy.concurrency })
       await Promise.all(policy.targets.map(async (plan) => await local.add(async () => await this.#queue.add(async () => {
-        await this.#visit(policy, plan, run, ingestor, log)
+        try {
+          await this.#visit(policy, plan, run, ingestor, log)
+        } catch (err) {
+          // A bug in mapping or bookkeeping must cost one target, not the run.
+          log.error({ target: plan.host, err }, 'target failed unexpectedly')
+          this.#fail(run, plan.host, 'ERR_AGENT_INTERNAL', `internal error: ${(err as Error)?.message ?? String(err)}`)
+        }
         done++
         progress.update(done, run.targets, run.failed)
       }))))
@@ -312,6 +318,11 @@ class AgentRuntime implements Agent {
         : err instanceof Error ? err.message : String(err)
       return { code: typeof code === 'string' ? code : 'ERR_AGENT_COLLECT', reason: `${o.source}: ${message}` }
     }
+    if (ok.length === 0 && this.#stop.signal.aborted && controller.signal.reason === this.#stop.signal.reason) {
+      // Stopping is not the target's fault: recorded, not warned about.
+      this.#fail(run, plan.host, 'ERR_AGENT_CANCELLED', 'agent stopped while the target was being discovered')
+      return
+    }
     if (ok.length === 0) {
       const described = failed.map(describe)
       // A timeout is the one cause worth naming as such, whatever each collector said on abort.
@@ -358,6 +369,10 @@ class AgentRuntime implements Agent {
         log.debug({ entities: entities.length, request_ids: result.requestIds }, 'target discovered')
       }
     } catch (err) {
+      if (this.#stop.signal.aborted) {
+        this.#fail(run, plan.host, 'ERR_AGENT_CANCELLED', 'agent stopped while the entities were being sent')
+        return
+      }
       const code = (err as { code?: unknown }).code
       fail(typeof code === 'string' ? code : 'ERR_AGENT_INGEST_FAILED', `sending entities failed: ${(err as Error).message}`)
     }

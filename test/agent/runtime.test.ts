@@ -253,3 +253,25 @@ test('runtime - a target given by host name gets its resolved address as primary
   await agent.stop()
   assert.deepEqual(ingestor.calls[0].entities[0].device?.primary_ip4, { address: '127.0.0.1/8' })
 })
+
+test('runtime - stop() cancels targets in flight and queued: recorded as cancelled, not warned about', async () => {
+  const { logger, lines } = capturingLogger()
+  let started = 0
+  const snmp: SnmpCollector = async (_s, o) => {
+    started++
+    await new Promise<void>((resolve) => o?.signal?.addEventListener('abort', () => resolve(), { once: true }))
+    throw Object.assign(new Error('aborted'), { code: 'ERR_SNMP_ABORTED' })
+  }
+  const cfg = parseAgentConfig('tributary: { dry_run: true, concurrency: 2 }\npolicies:\n  p:\n    scope: [ { targets: [10.0.0.1-5], snmp: { community: x } } ]\n')
+  const agent = createAgent({ config: cfg, logger, ingestor: recordingIngestor(), collectors: { snmp } })
+  const running = agent.runPolicy('p')
+  while (started < 2) await new Promise((resolve) => setImmediate(resolve))
+  await agent.stop()
+  const run = await running
+  assert.equal(run.status, 'cancelled')
+  assert.equal(started, 2, 'queued targets never started')
+  assert.deepEqual(run.failures.map((f) => f.code), Array(5).fill('ERR_AGENT_CANCELLED'))
+  assert.equal(lines().filter((l) => l.level === 40).length, 0)
+  await assert.rejects(agent.start(), { code: 'ERR_AGENT_STOPPED' })
+  await assert.rejects(agent.runPolicy('nope'), { code: 'ERR_AGENT_UNKNOWN_POLICY' })
+})
