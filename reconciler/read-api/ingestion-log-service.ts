@@ -115,13 +115,23 @@ export function parseRequest (req: RetrieveIngestionLogsRequest__Output): { filt
   }
 }
 
-/** The stored entity (proto JSON, or protobufjs' plain object form) back in the Entity shape. */
+const EntityType = messageType('Entity')
+
+/**
+ * The stored entity back in the Entity shape. The reconciler stores protobufjs' plain object form
+ * (JSON.stringify of the decoded message); proto JSON (RFC 3339 timestamps) is accepted too. An
+ * entity that fits neither is left out rather than failing the whole page.
+ */
 function entityOf (stored: unknown): object | undefined {
-  if (stored === null || stored === undefined || typeof stored !== 'object') return undefined
+  if (stored === null || typeof stored !== 'object') return undefined
   try {
-    return fromProtoJson('Entity', stored, { ignoreUnknownFields: true })
-  } catch {
+    EntityType.fromObject(stored as Record<string, unknown>)
     return stored
+  } catch {}
+  try {
+    return fromProtoJson(EntityType, stored, { ignoreUnknownFields: true })
+  } catch {
+    return undefined
   }
 }
 

@@ -78,7 +78,7 @@ insert into ingestion_log (id, request_id, entity_index, producer_app_name, prod
     '{"message": "address: not an IP address", "code": "ERR_INVALID_VALUE", "entity_index": 1, "field": "address"}',
     '{"ip_address": {"address": "nope"}}', '2026-01-01T10:00:00.000002Z'),
   ('00000000-0000-4000-8000-000000000003', 'req-2', 0, 'tributary-agent', '1.0.0', 'tributary-sdk', '0.1.0', 'dcim.device', (select id from device where serial = 'FOC123'), 'NO_CHANGES', '{"changes": []}', null,
-    '{"device": {"name": "sw1"}}', '2026-01-02T10:00:00Z'),
+    '{"device": {"name": "sw1", "status": "active"}, "timestamp": {"seconds": 1767348000, "nanos": 500}}', '2026-01-02T10:00:00Z'),
   ('00000000-0000-4000-8000-000000000004', 'req-3', 0, 'other-script', '2.0', 'diode-sdk-python', '1.0', 'dcim.site', null, 'QUEUED', null, null,
     '{"site": {"name": "DC Three"}}', '2026-01-03T10:00:00Z'),
   ('00000000-0000-4000-8000-000000000005', 'req-3', 1, 'other-script', '2.0', 'diode-sdk-python', '1.0', 'dcim.site', null, 'APPLIED', null, null,

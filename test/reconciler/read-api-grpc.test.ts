@@ -101,6 +101,10 @@ test('read-api grpc - RetrieveIngestionLogs returns logs newest first with entit
   assert.equal(applied.entity?.timestamp?.seconds, 1767261600)
   const changes = JSON.parse(Buffer.from(applied.change_set!.data).toString())
   assert.equal(changes.changes[0].change_type, 'create')
+  // The reconciler's stored form (protobufjs plain object) decodes as well as proto JSON does.
+  const repeat = res.logs.find((l) => l.state === 'NO_CHANGES')!
+  assert.equal(repeat.entity?.device?.status, 'active')
+  assert.deepEqual(repeat.entity?.timestamp, { seconds: 1767348000, nanos: 500 })
   const failed = res.logs.find((l) => l.state === 'FAILED')!
   assert.equal(failed.error?.message, 'address: not an IP address')
   assert.equal(failed.error?.code, 'ERR_INVALID_VALUE')

@@ -356,7 +356,7 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.match(bad.body.detail, /^since: /)
     const one = await api.get('/api/ingestion-logs/00000000-0000-4000-8000-000000000003/')
     assert.equal(one.body.state, 'NO_CHANGES')
-    assert.deepEqual(one.body.entity, { device: { name: 'sw1' } })
+    assert.deepEqual(one.body.entity, { device: { name: 'sw1', status: 'active' }, timestamp: { seconds: 1767348000, nanos: 500 } })
     assert.equal((await api.get('/api/ingestion-logs/00000000-0000-4000-8000-0000000000ff/')).status, 404)
     assert.equal((await api.get('/api/ingestion-logs/not-a-uuid/')).status, 404)
   })
