@@ -11,6 +11,7 @@ import { INGEST_METHOD, decodeIngestResponse } from '../proto/index.ts'
 import type { Entity } from '../proto/index.ts'
 import { parseTarget, type ParsedTarget } from './target.ts'
 import { resolveTlsSettings, channelCredentials } from './tls-settings.ts'
+import { proxyFor, type ProxySettings } from './proxy.ts'
 import { TokenClient, DEFAULT_MAX_AUTH_RETRIES } from './token-client.ts'
 import { DEFAULT_MAX_CHUNK_BYTES, entityFieldSize, encodeEntity, planChunks } from './chunking.ts'
 import { normalizeEntity } from './normalize.ts'
@@ -83,6 +84,7 @@ export async function createClient (options: ClientOptions): Promise<Ingestor & 
   const logger = (options.logger ?? pino({ level: 'silent' })).child({ component: 'sdk' })
   const userAgent = `${SDK_NAME}/${SDK_VERSION} ${appName}/${appVersion}`
   const resolved: ResolvedOptions = { target, appName, appVersion, maxChunkBytes, retries, backoff, userAgent, logger }
+  const proxy = proxyFor(target.tls, target.host)
 
   const tokens = await TokenClient.create({
     tokenUrl: target.tokenUrl,
@@ -93,17 +95,33 @@ export async function createClient (options: ClientOptions): Promise<Ingestor & 
     maxAuthRetries,
     backoff,
     userAgent,
+    proxy,
     logger
   })
-  const grpcClient = new Client(target.authority, channelCredentials(tls), {
+  const grpcClient = new Client(proxy === undefined ? target.authority : proxy.address, channelCredentials(tls), {
     'grpc.primary_user_agent': userAgent,
     // Ping only while calls are active: strict servers answer idle pings with GOAWAY too_many_pings.
     'grpc.keepalive_time_ms': 30_000,
     'grpc.keepalive_timeout_ms': 10_000,
-    'grpc.keepalive_permit_without_calls': 0
+    'grpc.keepalive_permit_without_calls': 0,
+    ...grpcProxyOptions(proxy, target)
   })
-  logger.debug({ target: target.authority, pathPrefix: target.pathPrefix, tls: target.tls, verify: tls.rejectUnauthorized }, 'sdk client ready')
+  logger.debug({ target: target.authority, pathPrefix: target.pathPrefix, tls: target.tls, verify: tls.rejectUnauthorized, proxy: proxy?.address }, 'sdk client ready')
   return new GrpcIngestClient(resolved, grpcClient, tokens)
+}
+
+// grpc-js reads only lower-case proxy variables and never bypasses loopback; the SDK's own
+// decision (proxy.ts) is passed down instead, so the token call and the channel agree.
+function grpcProxyOptions (proxy: ProxySettings | undefined, target: ParsedTarget): Record<string, string | number> {
+  if (proxy === undefined) return { 'grpc.enable_http_proxy': 0 }
+  // The channel dials the proxy and tunnels to the target; authority and TLS name stay the target's.
+  return {
+    'grpc.enable_http_proxy': 0,
+    'grpc.http_connect_target': `dns:${target.authority}`,
+    'grpc.default_authority': target.authority,
+    ...(target.tls ? { 'grpc.ssl_target_name_override': target.host } : {}),
+    ...(proxy.credentials === undefined ? {} : { 'grpc.http_connect_creds': proxy.credentials })
+  }
 }
 
 class GrpcIngestClient implements Ingestor {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { AuthError, ERR_SDK_AUTH_REJECTED, ERR_SDK_AUTH_UNAVAILABLE, SdkError, ERR_SDK_ABORTED } from './errors.ts'
 import { backoffDelay, parseRetryAfter, sleep, type BackoffOptions } from './backoff.ts'
 import { postForm, type HttpResponse } from './http-post.ts'
+import type { ProxySettings } from './proxy.ts'
 
 export const TOKEN_SCOPE = 'diode:ingest'
 /** Renew when less than this many ms of validity remain (the Go SDK's margin). */
@@ -31,6 +32,8 @@ export interface TokenClientOptions {
   /** Renew margin in ms (default 60000). */
   refreshMargin?: number
   userAgent: string
+  /** HTTP proxy for the token call (see proxy.ts), undefined for a direct connection. */
+  proxy?: ProxySettings
   logger: Logger
 }
 
@@ -105,7 +108,7 @@ export class TokenClient {
       let res: HttpResponse | undefined
       this.#requests++
       try {
-        res = await postForm(url, form, { ca: o.ca, rejectUnauthorized: o.rejectUnauthorized, timeout: o.timeout ?? DEFAULT_TOKEN_TIMEOUT_MS, signal: combined, userAgent: o.userAgent })
+        res = await postForm(url, form, { ca: o.ca, rejectUnauthorized: o.rejectUnauthorized, timeout: o.timeout ?? DEFAULT_TOKEN_TIMEOUT_MS, signal: combined, userAgent: o.userAgent, proxy: o.proxy })
       } catch (err) {
         if (combined.aborted) throw new SdkError(ERR_SDK_ABORTED, `token request to ${url} aborted`, { cause: err })
         lastCause = err

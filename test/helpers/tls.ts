@@ -20,7 +20,8 @@ export interface TestCerts {
   dir: string
   /** The CA that signed server and client; trust it with certFile / DIODE_CERT_FILE. */
   ca: KeyPair
-  /** Server certificate, SAN IP:127.0.0.1, IP:::1, DNS:localhost, extendedKeyUsage serverAuth. */
+  /** Server certificate, SAN IP:127.0.0.1, IP:::1, DNS:localhost and DNS:ingester.test (a name only a
+   * test proxy resolves), extendedKeyUsage serverAuth. */
   server: KeyPair
   /** Client certificate (CN test-client), extendedKeyUsage clientAuth, signed by `ca`. */
   client: KeyPair
@@ -61,7 +62,7 @@ export async function createTestCerts (): Promise<TestCerts> {
   try {
     const ca = await makeCa(dir, 'ca', 'Tributary Test CA')
     const server = await makeLeaf(dir, 'server', 'localhost',
-      'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n')
+      'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost,DNS:ingester.test\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n')
     const client = await makeLeaf(dir, 'client', 'test-client',
       'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n')
     const otherCa = await makeCa(dir, 'other-ca', 'Unrelated Test CA')
