@@ -21,7 +21,7 @@ const MAX_RETRY_DELAY = 30_000
 /** ms a fetch waits for the first message. */
 const FETCH_EXPIRES = 1000
 /** ms between working() calls while a batch is applied, keeping the ack deadline ahead. */
-const HEARTBEAT_INTERVAL = 10_000
+export const HEARTBEAT_INTERVAL = 10_000
 /** ms between checks of idle(). */
 const IDLE_POLL = 50
 
@@ -35,6 +35,9 @@ export interface ReconcilerOptions {
   maxAttempts?: number
   /** ms before the first redelivery of a failed message, doubling per attempt; default 500. */
   retryDelay?: number
+  /** ms between working() calls on the messages of a batch being applied; keep it well below the
+   * queue's ack wait. Default 10000. */
+  heartbeatInterval?: number
   metricsRegistry?: Registry
 }
 
@@ -48,7 +51,7 @@ export interface Reconciler {
   readonly metrics: Registry
 }
 
-interface Resolved { batchSize: number, maxAttempts: number, retryDelay: number }
+interface Resolved { batchSize: number, maxAttempts: number, retryDelay: number, heartbeatInterval: number }
 
 function resolve (o: ReconcilerOptions): Resolved {
   const check = (name: string, v: number | undefined, dflt: number, min: number): number => {
@@ -60,7 +63,8 @@ function resolve (o: ReconcilerOptions): Resolved {
   return {
     batchSize: check('batchSize', o.batchSize, DEFAULT_BATCH_SIZE, 1),
     maxAttempts: check('maxAttempts', o.maxAttempts, DEFAULT_MAX_ATTEMPTS, 1),
-    retryDelay: check('retryDelay', o.retryDelay, DEFAULT_RETRY_DELAY, 0)
+    retryDelay: check('retryDelay', o.retryDelay, DEFAULT_RETRY_DELAY, 0),
+    heartbeatInterval: check('heartbeatInterval', o.heartbeatInterval, HEARTBEAT_INTERVAL, 1)
   }
 }
 
@@ -122,7 +126,7 @@ class QueueReconciler implements Reconciler {
   }
 
   async #apply (messages: QueueMessage[]): Promise<ApplySummary> {
-    const timer = setInterval(() => { for (const m of messages) m.working().catch(() => {}) }, HEARTBEAT_INTERVAL)
+    const timer = setInterval(() => { for (const m of messages) m.working().catch(() => {}) }, this.#o.heartbeatInterval)
     timer.unref()
     const end = this.#m.batchSeconds.startTimer()
     try {

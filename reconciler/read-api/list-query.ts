@@ -26,9 +26,24 @@ export function orderBy (resource: Resource, query: URLSearchParams): string {
   return [...terms, 't.id'].join(', ')
 }
 
+const CUSTOM_FIELD = /^cf_([A-Za-z0-9_]{1,50})$/
+
+/** NetBox's ?cf_<name>=value on the custom_fields jsonb: any of the values, compared as text. */
+function customFieldConditions (resource: Resource, query: URLSearchParams, params: SqlParams): string[] {
+  if (resource.fields.custom_fields === undefined) return []
+  const conditions: string[] = []
+  for (const key of new Set(query.keys())) {
+    const m = CUSTOM_FIELD.exec(key)
+    if (m === null) continue
+    const values = query.getAll(key).map((v) => v.trim()).filter((v) => v !== '')
+    if (values.length > 0) conditions.push(`(t.custom_fields ->> ${params.add(m[1])}) = any(${params.add(values)}::text[])`)
+  }
+  return conditions
+}
+
 export async function listRows (db: Queryable, resource: Resource, query: URLSearchParams, page: Page): Promise<{ count: number, rows: Row[] }> {
   const params = new SqlParams()
-  const conditions = buildWhere(resource.filters, query, params)
+  const conditions = [...buildWhere(resource.filters, query, params), ...customFieldConditions(resource, query, params)]
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : ''
   const order = orderBy(resource, query)
   const countParams = [...params.values]

@@ -281,6 +281,13 @@ export const module: Resource = {
   relations: { tags: tagRelation('dcim.module') }
 }
 
+/**
+ * Interfaces in natural order, as NetBox lists them (Gi1/0/2 before Gi1/0/10): by the name's
+ * letters, then its numbers compared as numbers, then the name. Plain expressions, no function
+ * in the schema, so it runs the same on PGlite.
+ */
+const NATURAL_NAME = "regexp_replace(t.name, '[0-9]+', '', 'g'), string_to_array(nullif(trim(regexp_replace(t.name, '[^0-9]+', ' ', 'g')), ''), ' ')::numeric[], t.name"
+
 /** Interface.cable and its end come from cable_termination, the one place a cable is attached. */
 const TERMINATION = "from cable_termination ct where ct.termination_type = 'dcim.interface' and ct.termination_id = t.id"
 
@@ -356,8 +363,8 @@ export const iface: Resource = {
     vlan_id: intFilter('t.untagged_vlan_id'),
     cabled: boolFilter(`exists (select 1 ${TERMINATION})`)
   },
-  ordering: { device: 't.device_id', name: 't.name', id: 't.id' },
-  defaultOrder: 't.device_id, t.name, t.id',
+  ordering: { device: 't.device_id', name: NATURAL_NAME, id: 't.id' },
+  defaultOrder: `t.device_id, ${NATURAL_NAME}, t.id`,
   relations: {
     tags: tagRelation('dcim.interface'),
     tagged_vlans: { sql: 'select interface_id as owner_id, vlan_id as target_id from interface_tagged_vlan tv join vlan v on v.id = tv.vlan_id where tv.interface_id = any($1::bigint[]) order by v.vid, v.id' },
