@@ -30,6 +30,12 @@ const POLICY_KEYS = ['schedule', 'scope', 'defaults', 'options', 'config']
 const ORB_CONFIG_KEYS = ['schedule', 'defaults', 'options']
 const OPTION_KEYS = ['timeout_per_target', 'timeout', 'concurrency', 'max_scope_addresses']
 const ENTRY_KEYS = ['targets', 'host', 'hostname', 'snmp', 'ssh', 'override_defaults']
+// orb-agent device_discovery (NAPALM) scope entries: { hostname, username, password, driver,
+// timeout, optional_args: { port, secret } }, read as an SSH target.
+const NAPALM_KEYS = ['username', 'password', 'driver', 'timeout', 'optional_args']
+const NAPALM_DRIVERS: Readonly<Record<string, typeof SSH_PLATFORMS[number]>> = {
+  ios: 'cisco_ios', iosxe: 'cisco_ios', nxos: 'cisco_nxos', nxos_ssh: 'cisco_nxos', iosxr: 'cisco_xr', eos: 'arista_eos', junos: 'juniper_junos', procurve: 'hp_procurve'
+}
 const DEFAULT_KEYS = ['site', 'role', 'tenant', 'location', 'tags', 'description', 'comments', 'platform', 'custom_fields', 'status']
 const SNMP_CREDENTIAL_KEYS = ['version', 'community', 'username', 'auth_protocol', 'auth_key', 'auth_passphrase', 'priv_protocol', 'priv_key', 'priv_passphrase', 'context', 'context_name']
 const SNMP_SETTING_KEYS = ['port', 'timeout', 'retries', 'max_repetitions', 'bulk', 'credentials']
@@ -116,7 +122,8 @@ interface ParsedEntry {
 
 function parseEntry (path: string, raw: unknown, policyDefaults: DeviceDefaults, ctx: PolicyContext): ParsedEntry {
   const r = ctx.reader
-  const e = r.map(path, raw, ENTRY_KEYS)
+  const e = fromNapalmEntry(r, path, r.map(path, raw, [...ENTRY_KEYS, ...NAPALM_KEYS]))
+  r.map(path, e, ENTRY_KEYS)
   const given = ['targets', 'host', 'hostname'].filter((k) => e[k] !== undefined)
   if (given.length === 0) r.fail(join(path, 'targets'), 'required: host names, addresses, CIDRs or ranges')
   if (given.length > 1) r.fail(join(path, given[1]), `give one of targets, host or hostname, not ${given.join(' and ')}`)
@@ -132,6 +139,27 @@ function parseEntry (path: string, raw: unknown, policyDefaults: DeviceDefaults,
   const ssh = e.ssh === undefined ? undefined : parseSsh(r, join(path, 'ssh'), e.ssh, ctx.readFile)
   const override = e.override_defaults === undefined ? {} : parseDefaults(r, join(path, 'override_defaults'), e.override_defaults)
   return { targets, ...(snmp !== undefined ? { snmp } : {}), ...(ssh !== undefined ? { ssh } : {}), defaults: { ...policyDefaults, ...override } }
+}
+
+function fromNapalmEntry (r: Reader, path: string, e: Record<string, unknown>): Record<string, unknown> {
+  if (!NAPALM_KEYS.some((k) => e[k] !== undefined)) return e
+  if (e.ssh !== undefined) r.fail(join(path, 'ssh'), 'give either ssh: or orb-agent style username/password/driver, not both')
+  const { username, password, driver, timeout, optional_args: optionalArgs, ...rest } = e
+  const ssh: Record<string, unknown> = { username, password }
+  if (driver !== undefined) {
+    const name = r.string(join(path, 'driver'), driver)
+    const platform = NAPALM_DRIVERS[name] ?? (SSH_PLATFORMS as readonly string[]).find((p) => p === name)
+    if (platform === undefined) r.fail(join(path, 'driver'), `no SSH driver for "${name}" (known: ${[...Object.keys(NAPALM_DRIVERS), ...SSH_PLATFORMS].join(', ')})`)
+    ssh.platform = platform
+  }
+  if (timeout !== undefined) ssh.timeout = timeout
+  const args = r.optionalMap(join(path, 'optional_args'), optionalArgs) ?? {}
+  for (const [k, v] of Object.entries(args)) {
+    if (k === 'port') ssh.port = v
+    else if (k === 'secret') ssh.enable_secret = v
+    // Other NAPALM arguments (transport, ssh_config_file...) have no meaning here: ignored.
+  }
+  return { ...rest, ssh }
 }
 
 export function parseDefaults (r: Reader, path: string, raw: unknown): DeviceDefaults {

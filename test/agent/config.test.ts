@@ -168,6 +168,25 @@ policies:
     'ERR_AGENT_CONFIG', /^policies\.b\.scope\[0\]\.ssh\.jump_host\.host: required$/)
 })
 
+test('config - orb-agent device_discovery scope entries read as SSH targets', () => {
+  const cfg = parseAgentConfig(`
+orb:
+  backends: { common: { diode: { dry_run: true, agent_name: orb-2 } } }
+  policies:
+    device_discovery:
+      core:
+        config: { schedule: "0 */4 * * *", defaults: { site: DC1 } }
+        scope:
+          - { hostname: 10.10.0.0/30, username: netops, password: "\${PW}", driver: nxos_ssh, optional_args: { port: 2222, secret: en, transport: ssh } }
+`, { env: { PW: SECRET } })
+  assert.deepEqual(cfg.policies[0].targets.map((t) => t.ssh), [
+    { host: '10.10.0.1', platform: 'cisco_nxos', port: 2222, credentials: [{ username: 'netops', password: SECRET, enableSecret: 'en' }] },
+    { host: '10.10.0.2', platform: 'cisco_nxos', port: 2222, credentials: [{ username: 'netops', password: SECRET, enableSecret: 'en' }] }
+  ])
+  expectConfigError(() => parseAgentConfig('policies:\n  p:\n    scope: [ { hostname: h, username: u, password: p, driver: napalm_ros } ]\n'),
+    'ERR_AGENT_CONFIG', /^policies\.p\.scope\[0\]\.driver: no SSH driver for "napalm_ros"/)
+})
+
 test('config - a policy without schedule runs once; a missing target is refused unless dry run', () => {
   const yaml = 'policies:\n  once:\n    scope: [ { targets: [h1], ssh: { username: u, password: p } } ]\n'
   const cfg = parseAgentConfig(yaml, { hostname: 'box' })
