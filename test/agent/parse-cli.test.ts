@@ -34,7 +34,7 @@ test('parse cli - show interfaces (abbreviated) gives Interfaces of device "unkn
   const entities = JSON.parse(r.stdout) as Json[]
   assert.ok(entities.every((e) => e.interface !== undefined), 'only interfaces')
   assert.equal(entities.length, 12)
-  const gi2 = entities.find((e) => e.interface.name === 'GigabitEthernet1/0/2').interface
+  const gi2 = entities.find((e) => e.interface.name === 'GigabitEthernet1/0/2')?.interface as Json
   assert.deepEqual(gi2.device, { name: UNKNOWN_DEVICE, site: { name: 'tributary' } })
   assert.equal(gi2.type, '1000base-t')
   assert.equal(gi2.mtu, '9198')
