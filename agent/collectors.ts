@@ -23,18 +23,14 @@ export interface Collectors {
   ssh?: SshCollector
 }
 
-// Specifiers in variables: the collectors are other components' work and are resolved at run
-// time, not pulled into every type check of the agent.
-const SNMP_MODULE = './snmp/index.ts'
-const SSH_MODULE = './ssh/index.ts'
-
+// Dynamic imports: type-checked like any import, but only loaded when a target needs them.
 export const defaultCollectors: Required<Collectors> = {
   async snmp (settings, options) {
-    const mod = (await import(SNMP_MODULE)) as { collectSnmp: SnmpCollector }
-    return mod.collectSnmp(settings, options)
+    const { collectSnmp } = await import('./snmp/index.ts')
+    return await collectSnmp(settings, options)
   },
   async ssh (settings, options) {
-    const mod = (await import(SSH_MODULE)) as { collectSsh: SshCollector }
-    return mod.collectSsh(settings, options)
+    const { collectSsh } = await import('./ssh/index.ts')
+    return await collectSsh(settings, options)
   }
 }
