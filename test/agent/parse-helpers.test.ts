@@ -159,3 +159,16 @@ test('parse json - documents with stray lines, and NX-OS tables in any shape', (
   assert.deepEqual(rows(nested, 'x'), [{ n: 1 }, { n: 2 }])
   assert.deepEqual(rows({}, 'x'), [])
 })
+
+test('parse prompt - the hostname each platform shows in its prompt', async () => {
+  const { hostnameFromPrompt } = await import('../../agent/ssh/parse/index.ts')
+  assert.equal(hostnameFromPrompt('edge-sw1#'), 'edge-sw1')
+  assert.equal(hostnameFromPrompt('edge-sw1>'), 'edge-sw1')
+  assert.equal(hostnameFromPrompt('edge-sw1(config-if)#'), 'edge-sw1')
+  assert.equal(hostnameFromPrompt('RP/0/RSP0/CPU0:pe1.example.net#'), 'pe1.example.net')
+  assert.equal(hostnameFromPrompt('{master:0}\nadmin@ex1>'), 'ex1')
+  assert.equal(hostnameFromPrompt('admin@mx1> '), 'mx1')
+  assert.equal(hostnameFromPrompt('HP-2530-24G#'), 'HP-2530-24G')
+  assert.equal(hostnameFromPrompt('Description: uplink ->'), undefined)
+  assert.equal(hostnameFromPrompt(''), undefined)
+})

@@ -10,7 +10,7 @@ import {
 export const hpProcurve = defineDriver({
   name: 'hp_procurve',
   manufacturer: 'HPE',
-  setupCommands: ['no page', 'terminal width 511'],
+  setupCommands: ['no page'],
   needsEnable: true,
   promptPattern: /(?:^|\n)[\w.\-()/:]+[>#]\s*$/,
   commands: [

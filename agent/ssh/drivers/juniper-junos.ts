@@ -16,7 +16,7 @@ const J = '| display json'
 export const juniperJunos = defineDriver({
   name: 'juniper_junos',
   manufacturer: 'Juniper',
-  setupCommands: ['set cli screen-length 0', 'set cli screen-width 0'],
+  setupCommands: ['set cli screen-length 0', 'set cli screen-width 1024'],
   needsEnable: false,
   // user@router> ; the {master:0} line sits above it on virtual chassis
   promptPattern: /(?:^|\n)[\w.\-@]+[>#%]\s*$/,
