@@ -116,6 +116,8 @@ export interface LoadServerConfigInput {
   /** Parsed flag values by flag name (from parseArgs). */
   flags?: Record<string, string | boolean | undefined>
   env?: NodeJS.ProcessEnv
+  /** Defaults that differ for one command, by setting key (e.g. the reconciler's own port). */
+  defaults?: Record<string, string | number | boolean>
 }
 
 /** Resolves the server configuration from --config FILE, environment and flags; throws ConfigError naming the key. */
@@ -124,6 +126,7 @@ export function loadServerConfig (input: LoadServerConfigInput = {}): ServerConf
   const env = input.env ?? process.env
   const values = new Map<string, string | number | boolean>()
   for (const s of SERVER_SETTINGS) if (s.default !== undefined) values.set(s.key, s.default)
+  for (const [key, value] of Object.entries(input.defaults ?? {})) values.set(key, value)
 
   const file = (flags.config as string | undefined) ?? env.TRIBUTARY_CONFIG
   if (file) {

@@ -1,0 +1,45 @@
+// The first-run experience: `tributary up --lab` on the embedded default discovers the simulated
+// lab with its in-process agent, and the read API lists every lab device with its interfaces and
+// addresses.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startCli, eventually, type CliProcess } from '../helpers/cli.ts'
+import { fetchToken, listAll } from '../helpers/http.ts'
+import { LAB_HOSTNAMES } from '../helpers/lab.ts'
+
+let dataDir: string
+let server: CliProcess
+let base: string
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'trib-e2e-up-'))
+  server = startCli(['up', '--lab', '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1'])
+  const m = await server.waitFor(/Ingest target \(SDKs, agent\):\s+grpc:\/\/127\.0\.0\.1:(\d+)\/diode/, 60000)
+  base = `http://127.0.0.1:${m[1]}`
+})
+
+after(async () => {
+  const code = await server?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+  assert.equal(code, 0, 'up exits cleanly on SIGTERM')
+})
+
+test('e2e embedded - up --lab: every lab device appears with its interfaces and addresses', async () => {
+  const creds = JSON.parse(readFileSync(join(dataDir, 'lab-client.json'), 'utf8')) as { client_id: string, client_secret: string }
+  const token = await fetchToken(base, 'diode', creds.client_id, creds.client_secret, 'diode:read')
+  const expected = [...LAB_HOSTNAMES].sort()
+  const devices = await eventually(async () => {
+    const all = await listAll<{ name: string }>(`${base}/api/dcim/devices/?limit=100`, token)
+    return all.length >= expected.length ? all : undefined
+  }, 90000, 1000)
+  assert.deepEqual(devices.map((d) => d.name).sort(), expected)
+  for (const name of expected) {
+    const interfaces = await listAll<{ name: string }>(`${base}/api/dcim/interfaces/?device=${encodeURIComponent(name)}&limit=1000`, token)
+    assert.ok(interfaces.length >= 2, `${name} has interfaces (got ${interfaces.length})`)
+    const ips = await listAll<{ address: string }>(`${base}/api/ipam/ip-addresses/?device=${encodeURIComponent(name)}&limit=1000`, token)
+    assert.ok(ips.length >= 1, `${name} has IP addresses (got ${ips.length})`)
+  }
+})
