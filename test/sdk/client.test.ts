@@ -7,7 +7,7 @@ import { status } from '@grpc/grpc-js'
 import {
   createClient, device, iface, ipAddress, site, SDK_NAME, SDK_VERSION, SdkError, AuthError, IngestError,
   ERR_SDK_AUTH_REJECTED, ERR_SDK_AUTH_UNAVAILABLE, ERR_SDK_INGEST_FAILED, ERR_SDK_INVALID_OPTION, ERR_SDK_ABORTED, ERR_SDK_CLOSED,
-  ERR_SDK_INVALID_ENTITY
+  ERR_SDK_INVALID_ENTITY, ERR_SDK_INVALID_TARGET
 } from '../../sdk/index.ts'
 import type { ClientOptions } from '../../sdk/index.ts'
 import { fromStruct } from '../../proto/index.ts'
@@ -120,6 +120,9 @@ test('sdk client - credentials come from DIODE_CLIENT_ID / DIODE_CLIENT_SECRET, 
       })
     })
     await assert.rejects(createClient({ target: peer.target, appName: '', appVersion: '1.0.0', clientId: 'x', clientSecret: 'y' }), /appName: required/)
+    await assert.rejects(createClient({ target: `ftp://127.0.0.1:${peer.port}`, appName: 'a', appVersion: '1', clientId: 'x', clientSecret: 'y' }),
+      (err: unknown) => err instanceof SdkError && err.code === ERR_SDK_INVALID_TARGET && /scheme "ftp" is not supported/.test(err.message))
+    assert.equal(peer.tokenRequests.length, 1, 'a rejected configuration must not reach the token endpoint')
   } finally {
     await peer.close()
   }
