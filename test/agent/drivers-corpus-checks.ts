@@ -27,6 +27,8 @@ function check (checks: Check[], field: string, expected: unknown, actual: unkno
 
 export function interfacesCompare (records: NtcRecord[], f: DeviceFragment, table: AbbreviationTable): Check[] {
   const checks: Check[] = []
+  // As many interfaces as ntc found: no block split in two, none swallowed.
+  check(checks, 'interface count', records.filter((r) => s(r.interface) !== '').length, f.interfaces?.length ?? 0)
   // A sample may hold the same name twice (outputs of two devices pasted together): pair in order.
   const ours = [...(f.interfaces ?? [])]
   for (const r of records) {
@@ -78,6 +80,7 @@ export function inventoryCompare (records: NtcRecord[], f: DeviceFragment): Chec
 
 export function vlansCompare (records: NtcRecord[], f: DeviceFragment): Check[] {
   const checks: Check[] = []
+  check(checks, 'vlan count', new Set(records.map((r) => s(r.vlan_id) || s(r.tag))).size, f.vlans?.length ?? 0)
   for (const r of records) {
     const vid = Number(s(r.vlan_id) || s(r.tag))
     if (!Number.isInteger(vid) || vid < 1) continue
@@ -92,6 +95,7 @@ export function vlansCompare (records: NtcRecord[], f: DeviceFragment): Check[] 
 export function neighborsCompare (records: NtcRecord[], f: DeviceFragment, table: AbbreviationTable): Check[] {
   const checks: Check[] = []
   const ours = [...(f.neighbors ?? [])]
+  check(checks, 'neighbor count', records.filter((r) => s(r.local_interface) !== '').length, ours.length)
   for (const r of records) {
     const local = s(r.local_interface)
     if (local === '') continue // some old releases do not print the local port; we cannot place those
