@@ -26,11 +26,13 @@ Usage: tributary agent --config FILE [options]
                                 at least one device was discovered, 1 when none could be
       --dry-run                 write the Ingest requests as JSON instead of sending them
       --dry-run-output-dir DIR  folder for dry-run files (default: standard output)
+  -p, --policy NAME             run only this policy (repeatable)
       --log-level LEVEL         trace, debug, info (default), warn, error
 
 Examples:
   tributary agent --config /etc/tributary/agent.yaml
   tributary agent -c agent.yaml --once --dry-run --dry-run-output-dir ./dry-run
+  tributary agent -c agent.yaml --once --policy core_switches
 `
 
 export interface AgentCommandDeps {
@@ -63,6 +65,7 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
         once: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         'dry-run-output-dir': { type: 'string' },
+        policy: { type: 'string', short: 'p', multiple: true },
         'log-level': { type: 'string' }
       }
     }))
@@ -84,6 +87,11 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
       config.dryRun = true
     }
     assertSendable(config)
+    if (values.policy !== undefined) {
+      const unknown = values.policy.filter((name) => !config.policies.some((p) => p.name === name))
+      if (unknown.length > 0) throw new Error(`--policy: no policy named ${unknown.map((n) => `"${n}"`).join(', ')} (the file has: ${config.policies.map((p) => p.name).join(', ')})`)
+      config.policies = config.policies.filter((p) => values.policy!.includes(p.name))
+    }
   } catch (e) {
     err(`tributary agent: ${(e as Error).message}`)
     return 2

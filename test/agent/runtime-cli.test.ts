@@ -75,6 +75,19 @@ test('agent command - config and usage errors exit 2 with the key and no secret'
   assert.match(help, /Example/)
 })
 
+test('agent command - --policy runs only the named policies', async () => {
+  await withConfig(YAML + '  other:\n    scope: [ { targets: [10.9.9.9], snmp: { community: x } } ]\n', async (file) => {
+    const out = sink()
+    const ingestor = recordingIngestor()
+    assert.equal(await runAgentCommand(['--config', file, '--once', '--policy', 'other'], { stdout: out.stream, stderr: sink().stream, collectors: { snmp: halfDown }, ingestor, logger: silentAgentLogger, env }), 0)
+    assert.match(out.text(), /^policy other: 1 target\(s\), 1 ok/)
+    assert.doesNotMatch(out.text(), /policy lab/)
+    const err = sink()
+    assert.equal(await runAgentCommand(['--config', file, '--once', '-p', 'nope'], { stdout: sink().stream, stderr: err.stream, logger: silentAgentLogger, env }), 2)
+    assert.match(err.text(), /--policy: no policy named "nope" \(the file has: lab, other\)/)
+  })
+})
+
 test('agent command - --dry-run-output-dir writes the requests through the SDK dry-run client, without secrets', async () => {
   await withConfig(YAML, async (file, dir) => {
     const outDir = join(dir, 'out')
