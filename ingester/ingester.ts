@@ -196,11 +196,10 @@ export async function createIngester (options: IngesterOptions): Promise<Ingeste
     close (graceMs = DEFAULT_GRACE) {
       closing ??= (async () => {
         const listenerClosed = listener.close()
-        listener.destroySniffing()
+        listener.closeIdle()
         health.stop()
         const grpcDone = new Promise<void>((resolve) => { grpcServer.tryShutdown(() => resolve()) })
         const httpDone = new Promise<void>((resolve) => { httpServer.close(() => resolve()) })
-        httpServer.closeIdleConnections()
         injector.drain(graceMs)
         let timer: NodeJS.Timeout | undefined
         const grace = new Promise<void>((resolve) => { timer = setTimeout(resolve, graceMs) })
@@ -208,7 +207,7 @@ export async function createIngester (options: IngesterOptions): Promise<Ingeste
         clearTimeout(timer)
         grpcServer.forceShutdown()
         injector.destroy()
-        httpServer.closeAllConnections()
+        listener.destroyAll()
         await listenerClosed
         log.info('ingester closed')
       })()

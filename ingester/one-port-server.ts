@@ -26,15 +26,42 @@ export interface OnePortServer {
   readonly port: number
   /** Stops accepting; open connections are left to their protocol servers to close. */
   close (): Promise<void>
-  /** Destroys connections still waiting for their first bytes. */
-  destroySniffing (): void
+  /** Destroys connections still waiting for their first bytes and idle HTTP/1.1 ones; busy
+   * HTTP/1.1 connections close when their response is done. */
+  closeIdle (): void
+  /** Destroys every connection still open (after the grace period). */
+  destroyAll (): void
 }
 
 export async function listenOnePort (o: OnePortOptions): Promise<OnePortServer> {
   const sniffing = new Set<net.Socket>()
-  const toHttp1 = (socket: net.Socket): void => { o.http1.emit('connection', socket) }
+  const all = new Set<net.Socket>()
+  // An http.Server that never listened does not track its connections (closeIdleConnections is a
+  // no-op), so count requests per socket here to know which ones are idle at shutdown.
+  const busy = new Map<net.Socket, number>()
+  let closing = false
+  const toHttp1 = (socket: net.Socket): void => {
+    busy.set(socket, 0)
+    socket.once('close', () => busy.delete(socket))
+    o.http1.emit('connection', socket)
+  }
+  o.http1.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const socket = req.socket
+    busy.set(socket, (busy.get(socket) ?? 0) + 1)
+    if (closing) res.setHeader('connection', 'close')
+    res.once('close', () => {
+      const left = (busy.get(socket) ?? 1) - 1
+      busy.set(socket, left)
+      if (closing && left === 0) socket.destroy()
+    })
+  })
+  const track = (socket: net.Socket): void => {
+    all.add(socket)
+    socket.once('close', () => all.delete(socket))
+  }
 
   const route = (socket: net.Socket): void => {
+    track(socket)
     sniffing.add(socket)
     let seen: Buffer = Buffer.alloc(0)
     const done = (): void => {
@@ -77,6 +104,7 @@ export async function listenOnePort (o: OnePortOptions): Promise<OnePortServer> 
       rejectUnauthorized: requestCert,
       ALPNProtocols: ['h2', 'http/1.1']
     }, (socket) => {
+      track(socket)
       if (socket.alpnProtocol === 'h2') o.injectHttp2(socket)
       else if (socket.alpnProtocol === 'http/1.1') toHttp1(socket)
       else route(socket)
@@ -94,9 +122,15 @@ export async function listenOnePort (o: OnePortOptions): Promise<OnePortServer> 
   return {
     port: address.port,
     close: () => new Promise<void>((resolve) => { server.close(() => resolve()) }),
-    destroySniffing () {
+    closeIdle () {
+      closing = true
       for (const s of sniffing) s.destroy()
       sniffing.clear()
+      for (const [s, n] of busy) if (n === 0) s.destroy()
+    },
+    destroyAll () {
+      for (const s of all) s.destroy()
+      all.clear()
     }
   }
 }

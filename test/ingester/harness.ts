@@ -78,7 +78,7 @@ export async function startHarness (extra: Partial<IngesterOptions> = {}, databa
 }
 
 /** A request as the Diode SDKs build it: uuid id, producer and SDK names, one timestamped entity per item. */
-export function sdkRequest (entities: IngestRequest['entities'], id = randomUUID()): IngestRequest {
+export function sdkRequest (entities: IngestRequest['entities'], id: string = randomUUID()): IngestRequest {
   return {
     id,
     stream: 'latest',
