@@ -49,11 +49,19 @@ export async function listRows (db: Queryable, resource: Resource, query: URLSea
   const countParams = [...params.values]
   const limit = params.add(page.limit)
   const offset = params.add(page.offset)
-  const [count, rows] = await Promise.all([
+  // Ids first, rows second: derived columns (counts, cable ends) are then computed for the page
+  // only, not for every row a sort or a large offset walks past.
+  const [count, ids] = await Promise.all([
     db.query<{ count: number }>(`select count(*)::int as count from ${resource.table} t ${where}`, countParams),
-    db.query(`select ${selectList(resource)} from ${resource.table} t ${where} order by ${order} limit ${limit} offset ${offset}`, params.values)
+    db.query<{ id: number }>(`select t.id from ${resource.table} t ${where} order by ${order} limit ${limit} offset ${offset}`, params.values)
   ])
-  return { count: Number(count.rows[0].count), rows: rows.rows }
+  const pageIds = ids.rows.map((r) => Number(r.id))
+  if (pageIds.length === 0) return { count: Number(count.rows[0].count), rows: [] }
+  const found = await db.query(`select ${selectList(resource)} from ${resource.table} t where t.id = any($1::bigint[])`, [pageIds])
+  const byId = new Map(found.rows.map((r) => [Number(r.id), r]))
+  // A row deleted between the two statements is simply absent from the page.
+  const rows = pageIds.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined)
+  return { count: Number(count.rows[0].count), rows }
 }
 
 export async function getRow (db: Queryable, resource: Resource, id: number): Promise<Row | undefined> {

@@ -13,6 +13,7 @@ insert into site (name, slug, region_id, tenant_id, facility) values
   ('DC One', 'dc1', (select id from region where slug = 'europe'), (select id from tenant where slug = 'acme'), 'Building 7'),
   ('DC Two', 'dc2', null, null, '');
 update site set status = 'planned' where slug = 'dc2';
+update site set custom_fields = '{"dc_code": "AMS1"}' where slug = 'dc1';
 insert into location (name, slug, site_id) values ('Hall A', 'hall-a', (select id from site where slug = 'dc1'));
 insert into manufacturer (name, slug) values ('Cisco', 'cisco'), ('Juniper', 'juniper');
 insert into platform (name, slug, manufacturer_id) values ('IOS XE', 'ios-xe', (select id from manufacturer where slug = 'cisco'));
@@ -43,6 +44,7 @@ insert into interface (device_id, name, type) select d.id, 'Po1', 'lag' from dev
 insert into interface (device_id, name, type, lag_id)
   select d.id, 'Gi1/0/3', '1000base-t', (select id from interface where name = 'Po1') from device d where d.serial = 'FOC123';
 insert into interface (device_id, name, type) select d.id, 'Vlan10', 'virtual' from device d where d.serial = 'FOC123';
+insert into interface (device_id, name, type) select d.id, 'Gi1/0/10', '1000base-t' from device d where d.serial = 'FOC123';
 insert into interface (device_id, name, type) select d.id, 'Gi1/0/1', '1000base-t' from device d where d.serial = 'FOC456';
 insert into interface_tagged_vlan (interface_id, vlan_id)
   select i.id, v.id from interface i join device d on d.id = i.device_id, vlan v where d.serial = 'FOC123' and i.name = 'Gi1/0/2' and v.vid in (20, 30);

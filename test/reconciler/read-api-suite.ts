@@ -90,7 +90,7 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.deepEqual(d.tags.map((t: { slug: string }) => t.slug).sort(), ['core', 'discovered'])
     assert.deepEqual(Object.keys(d.tags[0]).sort(), ['color', 'display', 'id', 'name', 'slug', 'url'])
     assert.deepEqual(d.custom_fields, {})
-    assert.equal(d.interface_count, 5)
+    assert.equal(d.interface_count, 6)
   })
 
   renderTest(`read-api (${label}) - display follows NetBox: unnamed devices, VLANs, VRFs, cables`, async () => {
@@ -121,6 +121,9 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.equal(gi3.parent, null)
     const gi1 = (await api.get('/api/dcim/interfaces/?device=sw1&name=Gi1/0/1&site=dc1')).body.results[0]
     assert.equal(gi1.mac_address, 'AA:BB:CC:00:00:01')
+    // Natural order, as NetBox lists interfaces: Gi1/0/2 before Gi1/0/10.
+    const names = (await api.get(`/api/dcim/interfaces/?device_id=${ids.sw1dc1}`)).body.results.map((i: { name: string }) => i.name)
+    assert.deepEqual(names, ['Gi1/0/1', 'Gi1/0/2', 'Gi1/0/3', 'Gi1/0/10', 'Po1', 'Vlan10'])
     assert.equal(gi1._occupied, true)
     assert.equal(gi1.cable_end, 'A')
     assert.deepEqual(gi1.mode, { value: 'access', label: 'Access' })
@@ -159,8 +162,8 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.equal(await count('/api/dcim/devices/?tag=Discovered&site=dc2'), 0)
     assert.equal(await count('/api/dcim/devices/?status=offline'), 1)
     assert.equal(await count('/api/dcim/devices/?role=access-switch&manufacturer=cisco'), 3)
-    assert.equal(await count('/api/dcim/interfaces/?device=sw1'), 6)
-    assert.equal(await count(`/api/dcim/interfaces/?device_id=${ids.sw1dc1}`), 5)
+    assert.equal(await count('/api/dcim/interfaces/?device=sw1'), 7)
+    assert.equal(await count(`/api/dcim/interfaces/?device_id=${ids.sw1dc1}`), 6)
     assert.equal(await count('/api/dcim/interfaces/?device=sw1&site=dc2'), 1)
     assert.equal(await count('/api/dcim/interfaces/?q=aa:bb:cc'), 1)
     assert.equal(await count('/api/dcim/interfaces/?device=ghost'), 0)
@@ -205,6 +208,9 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     assert.equal(await count('/api/ipam/vlans/?vid__gte=20&vid__lt=30'), 1)
     assert.equal(await count(`/api/dcim/devices/?id__n=${ids.unnamed}`), 2)
     assert.equal(await count('/api/dcim/devices/?serial__ie=foc123'), 1)
+    // Custom fields, NetBox's ?cf_<name>=.
+    assert.equal(await count('/api/dcim/sites/?cf_dc_code=AMS1'), 1)
+    assert.equal(await count('/api/dcim/sites/?cf_dc_code=FRA9'), 0)
     // Unknown parameters are ignored, as NetBox does.
     assert.equal(await count('/api/dcim/devices/?colour=blue'), 3)
   })
