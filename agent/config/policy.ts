@@ -27,7 +27,11 @@ export interface PolicyContext {
 }
 
 const POLICY_KEYS = ['schedule', 'scope', 'defaults', 'options', 'config']
-const ORB_CONFIG_KEYS = ['schedule', 'defaults', 'options']
+const ORB_CONFIG_KEYS = ['schedule', 'defaults', 'options', 'timeout', 'snmp_timeout', 'retries']
+// orb-agent snmp_discovery: `scope: { authentication, targets: [{ host, port, authentication, override_defaults }] }`.
+const ORB_SNMP_SCOPE_KEYS = ['authentication', 'targets']
+const ORB_SNMP_TARGET_KEYS = ['host', 'port', 'authentication', 'override_defaults']
+const ORB_AUTH_KEYS = ['protocol_version', 'community', 'username', 'security_level', 'auth_protocol', 'auth_passphrase', 'priv_protocol', 'priv_passphrase', 'context_name']
 const OPTION_KEYS = ['timeout_per_target', 'timeout', 'concurrency', 'max_scope_addresses']
 const ENTRY_KEYS = ['targets', 'host', 'hostname', 'snmp', 'ssh', 'override_defaults']
 // orb-agent device_discovery (NAPALM) scope entries: { hostname, username, password, driver,
@@ -61,18 +65,26 @@ export function parsePolicy (name: string, path: string, raw: unknown, ctx: Poli
   if (defaults.site === undefined) defaults.site = ctx.fallbackSite
 
   const [optionsPath, optionsRaw] = pick('options')
-  const options = r.optionalMap(optionsPath, optionsRaw, OPTION_KEYS) ?? {}
+  const options = { ...r.optionalMap(optionsPath, optionsRaw, OPTION_KEYS) }
+  // orb-agent's config.timeout is the per-target limit, in seconds.
+  if (orb.timeout !== undefined) {
+    if (options.timeout_per_target !== undefined || options.timeout !== undefined) r.fail(join(join(path, 'config'), 'timeout'), `given both here and as ${join(optionsPath, 'timeout_per_target')}`)
+    options.timeout_per_target = orb.timeout
+  }
   if (options.timeout_per_target !== undefined && options.timeout !== undefined) r.fail(join(optionsPath, 'timeout'), 'give timeout_per_target or timeout, not both')
   const timeoutKey = options.timeout !== undefined ? 'timeout' : 'timeout_per_target'
-  const timeoutPerTarget = r.optionalDuration(join(optionsPath, timeoutKey), options[timeoutKey]) ?? DEFAULT_TIMEOUT_PER_TARGET
+  const timeoutPath = orb.timeout !== undefined ? join(join(path, 'config'), 'timeout') : join(optionsPath, timeoutKey)
+  const timeoutPerTarget = r.optionalDuration(timeoutPath, options[timeoutKey]) ?? DEFAULT_TIMEOUT_PER_TARGET
   const concurrency = Math.min(r.optionalInteger(join(optionsPath, 'concurrency'), options.concurrency, 1, 10_000) ?? ctx.agentConcurrency, ctx.agentConcurrency)
   const limit = r.optionalInteger(join(optionsPath, 'max_scope_addresses'), options.max_scope_addresses, 1, 16_777_216) ?? ctx.maxScopeAddresses
 
   const scopePath = join(path, 'scope')
   if (p.scope === undefined) r.fail(scopePath, 'required: a list of targets with their snmp and/or ssh settings')
-  const entries = r.list(scopePath, p.scope)
+  const entries: Array<[string, unknown]> = isMapping(p.scope)
+    ? fromOrbSnmpScope(r, scopePath, p.scope, { timeout: orb.snmp_timeout, retries: orb.retries })
+    : r.list(scopePath, p.scope).map((e, i) => [join(scopePath, i), e])
   if (entries.length === 0) r.fail(scopePath, 'must list at least one target')
-  const parsed = entries.map((e, i) => parseEntry(join(scopePath, i), e, defaults, ctx))
+  const parsed = entries.map(([at, e]) => parseEntry(at, e, defaults, ctx))
   const total = parsed.reduce((sum, e) => sum + e.targets.reduce((s, t) => s + scopeTargetSize(t), 0n), 0n)
   if (total > BigInt(limit)) {
     throw new ScopeTooLargeError(scopePath,
@@ -139,6 +151,47 @@ function parseEntry (path: string, raw: unknown, policyDefaults: DeviceDefaults,
   const ssh = e.ssh === undefined ? undefined : parseSsh(r, join(path, 'ssh'), e.ssh, ctx.readFile)
   const override = e.override_defaults === undefined ? {} : parseDefaults(r, join(path, 'override_defaults'), e.override_defaults)
   return { targets, ...(snmp !== undefined ? { snmp } : {}), ...(ssh !== undefined ? { ssh } : {}), defaults: { ...policyDefaults, ...override } }
+}
+
+function isMapping (v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
+// Rewrites orb-agent's snmp_discovery scope into our scope entries, each with the path the user
+// wrote it at. A target's `authentication` replaces the scope's as a whole, as in orb-agent.
+function fromOrbSnmpScope (r: Reader, path: string, raw: Record<string, unknown>, policy: { timeout: unknown, retries: unknown }): Array<[string, unknown]> {
+  const scope = r.map(path, raw, ORB_SNMP_SCOPE_KEYS)
+  const targetsPath = join(path, 'targets')
+  if (scope.targets === undefined) r.fail(targetsPath, 'required: a list of { host: ... }')
+  return r.list(targetsPath, scope.targets).map((t, i): [string, unknown] => {
+    const at = join(targetsPath, i)
+    const target = r.map(at, t, ORB_SNMP_TARGET_KEYS)
+    const [authPath, authRaw] = target.authentication !== undefined ? [join(at, 'authentication'), target.authentication] : [join(path, 'authentication'), scope.authentication]
+    const snmp: Record<string, unknown> = authRaw === undefined ? {} : fromOrbAuthentication(r, authPath, authRaw)
+    if (target.port !== undefined) snmp.port = target.port
+    if (policy.timeout !== undefined) snmp.timeout = policy.timeout
+    if (policy.retries !== undefined) snmp.retries = policy.retries
+    const entry: Record<string, unknown> = { host: target.host, snmp }
+    if (target.override_defaults !== undefined) entry.override_defaults = target.override_defaults
+    return [at, entry]
+  })
+}
+
+function fromOrbAuthentication (r: Reader, path: string, raw: unknown): Record<string, unknown> {
+  const a = r.map(path, raw, ORB_AUTH_KEYS)
+  const { protocol_version: version, security_level: level, ...rest } = a
+  const out: Record<string, unknown> = { ...rest }
+  if (version !== undefined) {
+    out.version = r.oneOf(join(path, 'protocol_version'), version, ['snmpv2c', 'snmpv3'] as const) === 'snmpv3' ? '3' : '2c'
+  }
+  // orb spells "none" as NoAuth / NoPriv, and the level may switch protocols off.
+  const lvl = level === undefined ? undefined : r.oneOf(join(path, 'security_level'), level, ['noauthnopriv', 'authnopriv', 'authpriv'] as const)
+  if (typeof out.auth_protocol === 'string' && out.auth_protocol.toLowerCase() === 'noauth') delete out.auth_protocol
+  if (typeof out.priv_protocol === 'string' && out.priv_protocol.toLowerCase() === 'nopriv') delete out.priv_protocol
+  if (typeof out.priv_protocol === 'string' && /c$/i.test(out.priv_protocol)) r.fail(join(path, 'priv_protocol'), 'the Cisco key-localisation variants (AES192C, AES256C) are not supported')
+  if (lvl === 'noauthnopriv') for (const k of ['auth_protocol', 'auth_passphrase', 'priv_protocol', 'priv_passphrase']) delete out[k]
+  if (lvl === 'authnopriv') for (const k of ['priv_protocol', 'priv_passphrase']) delete out[k]
+  return out
 }
 
 function fromNapalmEntry (r: Reader, path: string, e: Record<string, unknown>): Record<string, unknown> {

@@ -187,6 +187,32 @@ orb:
     'ERR_AGENT_CONFIG', /^policies\.p\.scope\[0\]\.driver: no SSH driver for "napalm_ros"/)
 })
 
+test('config - orb-agent snmp_discovery scope (authentication, targets) and config timeouts', () => {
+  const cfg = parseAgentConfig(`
+orb:
+  backends: { common: { diode: { dry_run: true } } }
+  policies:
+    snmp_discovery:
+      access_layer:
+        config: { schedule: "0 */6 * * *", timeout: 300, snmp_timeout: 5, retries: 2, defaults: { site: HQ } }
+        scope:
+          authentication: { protocol_version: SNMPv3, security_level: authPriv, username: "\${U}", auth_protocol: SHA256, auth_passphrase: "\${A}", priv_protocol: AES256, priv_passphrase: "\${P}" }
+          targets:
+            - { host: 10.30.0.1-2 }
+            - { host: legacy-sw.lan, port: 1161, authentication: { protocol_version: SNMPv2c, community: "\${C}" }, override_defaults: { role: legacy } }
+`, { env: { U: 'ro', A: 'auth-k', P: 'priv-k', C: SECRET } })
+  const [policy] = cfg.policies
+  assert.equal(policy.timeoutPerTarget, 300_000)
+  assert.deepEqual(policy.targets.map((t) => t.snmp), [
+    { host: '10.30.0.1', timeout: 5000, retries: 2, credentials: [{ version: '3', username: 'ro', authProtocol: 'sha256', authKey: 'auth-k', privProtocol: 'aes256', privKey: 'priv-k' }] },
+    { host: '10.30.0.2', timeout: 5000, retries: 2, credentials: [{ version: '3', username: 'ro', authProtocol: 'sha256', authKey: 'auth-k', privProtocol: 'aes256', privKey: 'priv-k' }] },
+    { host: 'legacy-sw.lan', port: 1161, timeout: 5000, retries: 2, credentials: [{ version: '2c', community: SECRET }] }
+  ])
+  assert.deepEqual(policy.targets[2].defaults, { site: 'HQ', role: 'legacy' })
+  expectConfigError(() => parseAgentConfig('policies:\n  p:\n    scope: { authentication: { protocol_version: SNMPv1, community: x }, targets: [ { host: h } ] }\n'),
+    'ERR_AGENT_CONFIG', /^policies\.p\.scope\.authentication\.protocol_version: expected "snmpv2c" or "snmpv3", got "SNMPv1"$/)
+})
+
 test('config - a policy without schedule runs once; a missing target is refused unless dry run', () => {
   const yaml = 'policies:\n  once:\n    scope: [ { targets: [h1], ssh: { username: u, password: p } } ]\n'
   const cfg = parseAgentConfig(yaml, { hostname: 'box' })
