@@ -71,6 +71,11 @@ const TABLES: TableSpec[] = [
   { phase: 'lldpRemManAddrTable', columns: cols(LLDP_REM_MAN_COLUMNS), store: (t, c, all) => { t.lldpRemote = parseLldpRemotes(all.get('lldpRemTable') ?? new Map(), c) } }
 ]
 
+/** The tables the collector walks, in order, and their column OIDs (for docs and the benchmark). */
+export function snmpWalkPlan (): Array<{ phase: string, columns: string[] }> {
+  return TABLES.map((t) => ({ phase: t.phase, columns: [...t.columns] }))
+}
+
 /** After this many tables in a row got no answer, the device is gone: skip the rest. */
 const MAX_CONSECUTIVE_TIMEOUTS = 2
 

@@ -1,6 +1,6 @@
 // Public surface of the SNMP collector: collect one device, the errors it throws, the vendor table,
 // the pure parsers other collectors and tests reuse, and the snmpsimd launcher for labs and tests.
-export { collectSnmp, DEFAULT_MAX_REPETITIONS, DEFAULT_PORT, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from './collect.ts'
+export { collectSnmp, snmpWalkPlan, DEFAULT_MAX_REPETITIONS, DEFAULT_PORT, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from './collect.ts'
 export {
   SnmpAbortError, SnmpAgentError, SnmpAuthError, SnmpDeadlineError, SnmpError, SnmpInvalidResponseError,
   SnmpSettingsError, SnmpSocketError, SnmpTimeoutError
