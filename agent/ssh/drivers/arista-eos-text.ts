@@ -4,9 +4,8 @@ import type { DeviceFragment } from '../driver.ts'
 import type { DiscoveredInventoryItem, DiscoveredNeighbor, DiscoveredVrf, DiscoveredInterface } from '../../model.ts'
 import { clean, columnsFromHeader, cutRow, firstMatch, isRule, splitBlocks, toLines } from '../parse/text.ts'
 import { expandInterfaceName, EOS_ABBREVIATIONS } from '../parse/interface-name.ts'
-import { normalizeMac } from '../parse/units.ts'
+import { normalizeMac, uptimeSeconds } from '../parse/units.ts'
 import { isIPv4, isIPv6 } from '../parse/ip.ts'
-import { uptimeSeconds } from './cisco-ios-parsers.ts'
 
 export function eosPlatform (version: string | undefined): DeviceFragment {
   const out: DeviceFragment = { manufacturer: 'Arista', osFamily: 'eos' }

@@ -6,6 +6,7 @@ import type { DiscoveredAddress, DiscoveredInterface, DiscoveredVrf } from '../.
 import { clean, columnsFromHeader, cutRow, firstMatch, splitBlocks, toLines } from '../parse/text.ts'
 import { expandInterfaceName } from '../parse/interface-name.ts'
 import { parseCidr, toCidr } from '../parse/ip.ts'
+import { uptimeSeconds } from '../parse/units.ts'
 
 /** True when the text is IOS-XE rather than classic IOS. */
 export function isIosXe (text: string): boolean {
@@ -44,19 +45,6 @@ export function parseIosVersion (output: string): DeviceFragment {
   const descr = lines.find((l) => /^Cisco IOS Software|^IOS \(tm\)/.test(l)) ?? lines.find((l) => /^Cisco IOS.*Software/.test(l))
   if (descr !== undefined) out.description = descr.trim()
   return out
-}
-
-const UNIT_SECONDS: Record<string, number> = { year: 31_536_000, week: 604_800, day: 86_400, hour: 3_600, minute: 60, second: 1 }
-
-/** Seconds from "1 year, 22 weeks, 6 days, 9 hours, 38 minutes". */
-export function uptimeSeconds (text: string): number | undefined {
-  let total = 0
-  let found = false
-  for (const m of text.matchAll(/(\d+)\s+(year|week|day|hour|minute|second)s?/gi)) {
-    total += Number(m[1]) * UNIT_SECONDS[m[2].toLowerCase()]
-    found = true
-  }
-  return found ? total : undefined
 }
 
 /** The VRF an interface block names: IOS 'VPN Routing/Forwarding "x"', EOS 'VRF "x"' / 'VRF: x'. */

@@ -2,9 +2,9 @@
 // `show version`, `show ip interface vrf all`, `show ipv6 interface vrf all`, `show vrf detail`.
 import type { DeviceFragment } from '../driver.ts'
 import type { DiscoveredAddress, DiscoveredInterface, DiscoveredVrf } from '../../model.ts'
+import { uptimeSeconds } from '../parse/units.ts'
 import { clean, firstMatch, splitBlocks, toLines } from '../parse/text.ts'
 import { parseCidr, toCidr, isLinkLocalV6 } from '../parse/ip.ts'
-import { uptimeSeconds } from './cisco-ios-parsers.ts'
 
 /** "Nexus9000 C9396PX" from "cisco Nexus9000 C9396PX Chassis"; the inventory has the PID. */
 export function nxosChassisModel (text: string | undefined): string | undefined {

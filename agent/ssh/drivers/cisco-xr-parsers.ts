@@ -2,9 +2,9 @@
 // `show running-config hostname`. XR has no structured CLI output short of NETCONF, so text it is.
 import type { DeviceFragment } from '../driver.ts'
 import type { DiscoveredAddress, DiscoveredInterface, DiscoveredVrf } from '../../model.ts'
+import { uptimeSeconds } from '../parse/units.ts'
 import { clean, firstMatch, splitBlocks, toLines } from '../parse/text.ts'
 import { parseCidr, toCidr, isLinkLocalV6 } from '../parse/ip.ts'
-import { uptimeSeconds } from './cisco-ios-parsers.ts'
 
 export function parseXrVersion (output: string): DeviceFragment {
   const lines = toLines(output)

@@ -3,10 +3,9 @@
 import type { DeviceFragment } from '../driver.ts'
 import type { DiscoveredAddress, DiscoveredInterface, DiscoveredNeighbor, DiscoveredVlan } from '../../model.ts'
 import { clean, columnsFromHeader, cutRow, isRule, toLines } from '../parse/text.ts'
-import { normalizeMac, parseSpeedKbps } from '../parse/units.ts'
+import { normalizeMac, parseSpeedKbps, uptimeSeconds } from '../parse/units.ts'
 import { toCidr, isIPv4, isIPv6 } from '../parse/ip.ts'
 import { guessInterfaceType, typeFromSpeed } from '../parse/interface-name.ts'
-import { uptimeSeconds } from './cisco-ios-parsers.ts'
 
 /**
  * "Key : Value" pairs of one line, including the second column ("Software revision : K.15

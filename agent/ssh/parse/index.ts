@@ -1,7 +1,7 @@
 // Shared CLI parsing helpers for the SSH platform drivers: text tables, units, MACs, IP masks,
 // interface names and NetBox types, VLAN lists, structured-output walking, prompts.
 export { toLines, splitBlocks, firstMatch, matchText, clean, toInt, columnsFromHeader, cutRow, isRule, squash } from './text.ts'
-export { parseSpeedKbps, parseDuplex, normalizeMac } from './units.ts'
+export { parseSpeedKbps, parseDuplex, normalizeMac, uptimeSeconds } from './units.ts'
 export { maskToPrefix, prefixToMask, isIPv4, isIPv6, toCidr, parseCidr, isLinkLocalV6 } from './ip.ts'
 export {
   expandInterfaceName, parentInterface, guessInterfaceType, typeFromSpeed,

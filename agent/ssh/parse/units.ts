@@ -58,3 +58,16 @@ export function normalizeMac (value: string | undefined): string | undefined {
   if (hex.length !== 12) return undefined
   return hex.match(/../g)!.join(':')
 }
+
+const UNIT_SECONDS: Record<string, number> = { year: 31_536_000, week: 604_800, day: 86_400, hour: 3_600, minute: 60, second: 1 }
+
+/** Seconds from an uptime text: "1 year, 22 weeks, 6 days, 9 hours, 38 minutes", "40 days 2 hours". */
+export function uptimeSeconds (text: string): number | undefined {
+  let total = 0
+  let found = false
+  for (const m of text.matchAll(/(\d+)\s+(year|week|day|hour|minute|second)s?/gi)) {
+    total += Number(m[1]) * UNIT_SECONDS[m[2].toLowerCase()]
+    found = true
+  }
+  return found ? total : undefined
+}
