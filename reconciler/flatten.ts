@@ -20,12 +20,18 @@ export interface Node {
   customFields: Record<string, unknown> | undefined
   /** Named only to be found (a primary IP without its interface): never created from here. */
   lookupOnly: boolean
-  /** Batch-wide index of the entity this node came from. */
+  /** Batch-wide index of the first entity naming this node: its values are reported on it. */
   entity: number
-  /** Dotted path of the node inside its entity ("" for the entity's own object). */
+  /** Dotted path of the node inside that entity ("" for the entity's own object). */
   path: string
+  /** Every entity naming this node, with the node's path inside it. Identical nested messages
+   * (the device named by each of its 48 interfaces) are one node shared by their entities. */
+  owners: Map<number, string>
   obj?: PlanObject
 }
+
+/** Nested messages already flattened in this batch, by type and content. */
+export type FlattenCache = Map<string, Node>
 
 export interface FlatEntity {
   root: Node
@@ -83,10 +89,37 @@ function knownFields (spec: ModelSpec): Set<string> {
   return s
 }
 
+// Nested messages whose meaning depends on where they sit are never shared.
+const CONTEXTUAL = new Set(['primary_mac_address'])
+
 class Flattener {
   nodes: Node[] = []
   warnings: string[] = []
-  constructor (readonly entity: number) {}
+  constructor (readonly entity: number, readonly cache: FlattenCache) {}
+
+  /** A nested message: the node flattened earlier from an identical message, or a new one. */
+  child (spec: ModelSpec, msg: Record<string, unknown>, path: string, lookupOnly: boolean, field: string): Node {
+    if (CONTEXTUAL.has(field)) return this.node(spec, msg, path, lookupOnly)
+    const key = `${lookupOnly ? 'L' : 'F'}${spec.type}:${JSON.stringify(msg)}`
+    const hit = this.cache.get(key)
+    if (hit) {
+      this.adopt(hit, path)
+      return hit
+    }
+    const n = this.node(spec, msg, path, lookupOnly)
+    this.cache.set(key, n)
+    return n
+  }
+
+  /** Makes this entity an owner of a shared subtree. */
+  adopt (node: Node, path: string): void {
+    if (node.owners.has(this.entity)) return
+    node.owners.set(this.entity, path)
+    this.nodes.push(node)
+    for (const [f, c] of node.refs) if (c !== node && !CONTEXTUAL.has(f)) this.adopt(c, join(path, f))
+    for (const [f, list] of node.m2m) list.forEach((c, i) => this.adopt(c, `${join(path, f)}[${i}]`))
+    node.tags.forEach((t, i) => this.adopt(t, `${join(path, 'tags')}[${i}]`))
+  }
 
   node (spec: ModelSpec, msg: Record<string, unknown>, path: string, lookupOnly = false): Node {
     const node: Node = {
@@ -99,7 +132,8 @@ class Flattener {
       customFields: undefined,
       lookupOnly,
       entity: this.entity,
-      path
+      path,
+      owners: new Map([[this.entity, path]])
     }
     for (const f of spec.fields) {
       let v: unknown
@@ -120,7 +154,7 @@ class Flattener {
       // A primary IP names an address that sits on one of the device's interfaces; unless it says
       // which interface, it is looked up, never created (Diode SDK issue #73).
       const lookup = lookupOnly || (r.lookupOnly === true && isEmpty(child!.assigned_object_interface))
-      const c = this.node(target, child!, childPath, lookup)
+      const c = this.child(target, child!, childPath, lookup, r.field)
       // Nested context: an interface's primary MAC belongs to that interface.
       if (spec.type === 'interface' && r.field === 'primary_mac_address' && !c.refs.has('assigned_object_interface')) {
         c.refs.set('assigned_object_interface', node)
@@ -131,11 +165,11 @@ class Flattener {
       const list = msg[m.field] as Array<Record<string, unknown>> | undefined
       if (!Array.isArray(list) || list.length === 0) continue
       const target = MODEL_BY_TYPE.get(m.target)!
-      node.m2m.set(m.field, list.map((x, i) => this.node(target, x, `${join(path, m.field)}[${i}]`, lookupOnly)))
+      node.m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
     }
     if (spec.tags && Array.isArray(msg.tags)) {
       const tagSpec = MODEL_BY_TYPE.get('tag')!
-      node.tags = (msg.tags as Array<Record<string, unknown>>).map((t, i) => this.node(tagSpec, t, `${join(path, 'tags')}[${i}]`, lookupOnly))
+      node.tags = (msg.tags as Array<Record<string, unknown>>).map((t, i) => this.child(tagSpec, t, `${join(path, 'tags')}[${i}]`, lookupOnly, 'tags'))
     }
     const cf = msg.custom_fields as Record<string, Record<string, unknown>> | undefined
     if (cf && Object.keys(cf).length > 0) {
@@ -153,10 +187,10 @@ class Flattener {
 }
 
 /** Flattens entity `entity` (batch-wide index) of Entity member `type`. Throws EntityError. */
-export function flattenEntity (entity: number, type: string, message: Record<string, unknown>): FlatEntity {
+export function flattenEntity (entity: number, type: string, message: Record<string, unknown>, cache: FlattenCache = new Map()): FlatEntity {
   const spec = MODEL_BY_TYPE.get(type)
   if (!spec) throw new EntityError('ERR_RECONCILER_NOT_RECONCILED', type, `type ${type} is not reconciled yet`)
-  const f = new Flattener(entity)
+  const f = new Flattener(entity, cache)
   const root = f.node(spec, message, '')
   return { root, nodes: f.nodes, warnings: f.warnings }
 }

@@ -55,33 +55,29 @@ export function uuidv7 (): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
+const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getTime()) ? null : d.toISOString()
+
+/** Inserts log rows. They travel as one JSON document (jsonb_to_recordset): the entity and its
+ * change set are already JSON, so nothing is escaped twice and the server parses each once. */
 export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]): Promise<number> {
   if (rows.length === 0) return 0
+  const parts: string[] = []
+  for (const r of rows) {
+    parts.push(`{"id":"${uuidv7()}","request_id":${JSON.stringify(r.request.id)},"entity_index":${r.entityIndex},` +
+      `"pa":${JSON.stringify(r.request.producerAppName)},"pv":${JSON.stringify(r.request.producerAppVersion)},` +
+      `"sn":${JSON.stringify(r.request.sdkName)},"sv":${JSON.stringify(r.request.sdkVersion)},` +
+      `"object_type":${JSON.stringify(r.objectType)},"object_id":${r.objectId ?? 'null'},"state":"${r.state}",` +
+      `"change_set":${r.changeSet === null ? 'null' : JSON.stringify(r.changeSet)},"error":${r.error === null ? 'null' : JSON.stringify(r.error)},` +
+      `"entity":${r.entity ?? 'null'},"its":${JSON.stringify(iso(r.request.ingestionTs))},"sts":${JSON.stringify(iso(r.sourceTs))}}`)
+  }
   const r = await tx.query(
     `insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
        object_type, object_id, state, change_set, error, entity, ingestion_ts, source_ts)
-     select id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set::jsonb, error::jsonb, entity::jsonb, its, sts
-     from unnest($1::uuid[], $2::text[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int8[], $10::text[],
-       $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[])
-       as p(id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set, error, entity, its, sts)
+     select id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set, error, entity, coalesce(its, now()), sts
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, request_id text, entity_index int4, pa text, pv text, sn text, sv text,
+       object_type text, object_id int8, state text, change_set jsonb, error jsonb, entity jsonb, its timestamptz, sts timestamptz)
      on conflict (request_id, entity_index) do nothing`,
-    [
-      rows.map(() => uuidv7()),
-      rows.map((r) => r.request.id),
-      rows.map((r) => r.entityIndex),
-      rows.map((r) => r.request.producerAppName),
-      rows.map((r) => r.request.producerAppVersion),
-      rows.map((r) => r.request.sdkName),
-      rows.map((r) => r.request.sdkVersion),
-      rows.map((r) => r.objectType),
-      rows.map((r) => r.objectId),
-      rows.map((r) => r.state),
-      rows.map((r) => r.changeSet === null ? null : JSON.stringify(r.changeSet)),
-      rows.map((r) => r.error === null ? null : JSON.stringify(r.error)),
-      rows.map((r) => r.entity),
-      rows.map((r) => r.request.ingestionTs.toISOString()),
-      rows.map((r) => r.sourceTs === null || Number.isNaN(r.sourceTs.getTime()) ? null : r.sourceTs.toISOString())
-    ])
+    [`[${parts.join(',')}]`])
   return r.rowCount
 }
 

@@ -120,7 +120,7 @@ function newObject (node: Node): PlanObject {
 function absorb (obj: PlanObject, node: Node): void {
   obj.nodes.push(node)
   node.obj = obj
-  obj.owners.add(node.entity)
+  for (const e of node.owners.keys()) obj.owners.add(e)
   if (!node.lookupOnly) obj.lookupOnly = false
   for (const [k, v] of node.data) obj.data.set(k, { value: v, entity: node.entity })
   for (const [k, v] of node.refs) obj.refs.set(k, { value: v, entity: node.entity })

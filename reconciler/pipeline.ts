@@ -7,12 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
-import { decodeIngestRequest, entityTypeOf, type IngestRequest__Output } from '../proto/index.ts'
+import { decodeIngestRequest, type IngestRequest__Output } from '../proto/index.ts'
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder } from './change-set.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
-import { flattenEntity, timestampOf, type FlatEntity, type Node } from './flatten.ts'
+import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
@@ -65,6 +65,15 @@ interface Work {
 /** Most passes after an object could not be created or a concurrent writer got there first. */
 const MAX_PASSES = 20
 
+/** The Entity member that is set. Decoded entities carry only the fields present on the wire, so
+ * this looks at their keys instead of probing all 106 member names. */
+function entityTypeOf (e: Record<string, unknown>): string | undefined {
+  for (const k in e) {
+    if (k !== 'timestamp' && e[k] !== undefined && e[k] !== null) return k
+  }
+  return undefined
+}
+
 function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date): RequestInfo {
   return {
     id,
@@ -78,6 +87,7 @@ function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date): 
 
 function prepare (inputs: RequestInput[]): Work[] {
   const work: Work[] = []
+  const cache: FlattenCache = new Map()
   for (const input of inputs) {
     const ingestionTs = input.ingestionTs ?? new Date()
     let request: IngestRequest__Output
@@ -127,7 +137,7 @@ function prepare (inputs: RequestInput[]): Work[] {
         return
       }
       try {
-        w.flat = flattenEntity(w.index, type, e[type] as Record<string, unknown>)
+        w.flat = flattenEntity(w.index, type, e[type] as Record<string, unknown>, cache)
       } catch (err) {
         if (!(err instanceof EntityError)) throw err
         w.error = { code: err.code, field: err.field, message: `request ${info.id}: entity ${entityIndex} (${type}): ${err.message}` }
@@ -142,8 +152,8 @@ function failEntities (work: Work[], failure: PlanFailure): void {
     for (const e of f.obj.owners) {
       const w = work[e]
       if (w.error) continue
-      const node = f.obj.nodes.find((n) => n.entity === e)
-      const field = node && node.path !== '' ? `${node.path}.${f.field}` : f.field
+      const path = f.obj.nodes.find((n) => n.owners.has(e))?.owners.get(e) ?? ''
+      const field = path !== '' ? `${path}.${f.field}` : f.field
       w.error = {
         code: 'ERR_RECONCILER_UNRESOLVED',
         field,
@@ -165,13 +175,32 @@ async function savepoint<T> (tx: Queryable, name: string, fn: () => Promise<T>):
   }
 }
 
+/** The distinct nodes of the standing entities, owned only by them: a node shared with an entity
+ * that failed is reported on the first entity still standing. */
+function liveNodes (standing: Work[]): Node[] {
+  const live = new Set(standing.map((w) => w.index))
+  const nodes = new Set<Node>()
+  for (const w of standing) for (const n of w.flat!.nodes) nodes.add(n)
+  for (const n of nodes) {
+    if (live.has(n.entity) && n.owners.size === 1) continue
+    let first = Infinity
+    for (const e of [...n.owners.keys()]) {
+      if (!live.has(e)) n.owners.delete(e)
+      else if (e < first) first = e
+    }
+    n.entity = first
+    n.path = n.owners.get(first) ?? ''
+  }
+  return [...nodes]
+}
+
 /** Runs passes until one succeeds for every entity still standing; returns its recorder. */
 async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promise<void> {
   const authorOf = (e: number): Author => ({ requestId: work[e].request.id, userName: work[e].request.producerAppName })
   for (let pass = 0; ; pass++) {
     const standing = live.filter((w) => !w.error)
     if (standing.length === 0) return
-    const nodes: Node[] = standing.flatMap((w) => w.flat!.nodes)
+    const nodes = liveNodes(standing)
     const rec = new ChangeRecorder()
     try {
       await savepoint(tx, 'reconcile_pass', () => runPass(tx, { nodes, authorOf, rec }))

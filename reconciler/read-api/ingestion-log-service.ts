@@ -19,7 +19,9 @@ export const DEFAULT_PAGE_SIZE = 100
 export const MAX_PAGE_SIZE = 1000
 
 export interface IngestionLogServiceOptions {
+  /** The database holding ingestion_log; only read. */
   db: Db
+  /** Parent logger; internal errors are logged under child({ component: 'ingestion-log-service' }). */
   logger: Logger
   /**
    * Checks a bearer token for a scope; throws an error with code ERR_PERMISSION_DENIED when the

@@ -19,7 +19,9 @@ export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => boolean
 export const READ_SCOPE = 'diode:read'
 
 export interface ReadApiOptions {
+  /** The source of truth (PostgreSQL pool or PGlite); only read, never written. */
   db: Db
+  /** Parent logger; the API logs under child({ component: 'read-api' }), requests at debug. */
   logger: Logger
   /**
    * Resolves when the request's bearer token is valid and carries `scope`; throws an error with
