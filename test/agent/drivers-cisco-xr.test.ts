@@ -72,13 +72,13 @@ test('drivers cisco_xr - show vrf all and LLDP', () => {
 
 test('drivers cisco_xr - merged device; detection', () => {
   const d = driver(P)
-  const commands = d.commands.filter((c) => c !== 'show cdp neighbors detail')
-  const device = mergeFragments('192.0.2.31', commands.map((c) => parseFixture(P, c)))
+  const device = mergeFragments('192.0.2.31', d.commands.map((c) => parseFixture(P, c)))
   assert.equal(device.hostname, 'pe1.example.net')
   assert.equal(device.model, 'ASR-9006-AC-V2', 'inventory runs first so the chassis PID is the model')
   assert.equal(device.serial, 'FOX1234ABCD')
   assert.equal(device.interfaces.find((i) => i.name === 'Bundle-Ether10.100')?.vrf, 'cust-a')
   assert.equal(device.addresses.length, 8)
+  assert.equal(device.neighbors.length, 2)
   assert.equal(d.detect('Cisco IOS XR Software, Version 7.5.2'), true)
   assert.equal(d.detect('Cisco IOS Software, IOSv Software'), false)
 })

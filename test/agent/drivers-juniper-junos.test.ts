@@ -132,3 +132,17 @@ test('drivers juniper_junos - the driver commands merged give one device', () =>
   assert.equal(d.detect('Hostname: mx1\nModel: mx204\nJunos: 21.4R3-S3.4'), true)
   assert.equal(d.detect('Arista DCS-7050SX3'), false)
 })
+
+test('drivers juniper_junos - pre-ELS show ethernet-switching interfaces: first member on the interface row', () => {
+  const out = [
+    'Interface    State  VLAN members        Tag   Tagging  Blocking',
+    'ge-0/0/0.0   up     v100                100   untagged unblocked',
+    '                    v200                200   tagged   unblocked',
+    'ge-0/0/1.0   down   v100                100   untagged unblocked',
+    ''
+  ].join('\n')
+  assert.deepEqual(driver(P).parseStrict('show ethernet-switching interface', out).interfaces, [
+    { name: 'ge-0/0/0', mode: 'tagged', taggedVlans: [200], untaggedVlan: 100 },
+    { name: 'ge-0/0/1', mode: 'access', untaggedVlan: 100 }
+  ])
+})

@@ -247,13 +247,18 @@ export function parseJunosSwitchingInterface (output: string, vlanByName: Map<st
   }
   for (const line of toLines(output)) {
     if (line.trim() === '') continue
-    const w = line.trim().split(/\s+/)
+    let w = line.trim().split(/\s+/)
     if (/^[a-z]{2,}-?\d[\w/]*\.\d+$|^ae\d+\.\d+$/.test(w[0]) && !/^\s/.test(line)) {
       flush()
       current = { iface: { name: parentInterface(w[0]) ?? w[0] }, tagged: [] }
+      // Pre-ELS releases ("Interface State VLAN members Tag Tagging") put the first member on
+      // the interface's own row; ELS rows hold MAC limits there, which are not VLANs.
+      if (!/^(up|down)$/i.test(w[1] ?? '')) continue
+      w = w.slice(2)
+    } else if (current === undefined || !/^\s/.test(line)) {
       continue
     }
-    if (current === undefined || !/^\s/.test(line)) continue
+    // The tag is the first number after the VLAN name (MAC limits come later).
     const tag = w.find((x) => /^\d{1,4}$/.test(x))
     const vid = tag !== undefined ? Number(tag) : vlanByName.get(w[0])
     if (vid === undefined || vid < 1 || vid > 4094) continue

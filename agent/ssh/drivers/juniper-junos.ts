@@ -36,7 +36,7 @@ export const juniperJunos = defineDriver({
     ...bothForms('show interfaces', J, parseJunosInterfaces, parseJunosInterfacesJson, ['show interfaces detail', 'show interfaces extensive']),
     { command: 'show interfaces terse', parse: parseJunosInterfacesTerse },
     ...bothForms('show vlans', J, parseJunosVlans, parseJunosVlansJson),
-    { command: 'show ethernet-switching interface', parse: (o) => parseJunosSwitchingInterface(o) },
+    { command: 'show ethernet-switching interface', aliases: ['show ethernet-switching interfaces'], parse: (o) => parseJunosSwitchingInterface(o) },
     { command: 'show route instance detail', parse: parseJunosRouteInstances },
     ...bothForms('show lldp neighbors', J, parseJunosLldp, parseJunosLldpJson)
   ]
