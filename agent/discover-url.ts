@@ -3,7 +3,7 @@
 // Secrets in a URL (the community, an ssh password) are taken but never repeated: every error
 // here describes the URL by its scheme and host only.
 import type { SnmpAuthProtocol, SnmpPrivProtocol, SnmpTargetSettings, SshTargetSettings, HostKeyPolicy } from './model.ts'
-import { SSH_PLATFORMS } from './config/policy.ts'
+import { SSH_PLATFORMS } from './config/platforms.ts'
 
 export const DISCOVER_URL_FORMS = 'snmp://COMMUNITY@HOST[:PORT], snmpv3://USER@HOST[:PORT]?auth=sha&priv=aes, or ssh://USER@HOST[:PORT]?platform=cisco_ios'
 

@@ -11,7 +11,7 @@ export { formatRunSummary } from './summary.ts'
 
 export { loadAgentConfig, parseAgentConfig, validateAgentConfig, assertSendable } from './config/load.ts'
 export { resolveReferences } from './config/references.ts'
-export { SSH_PLATFORMS } from './config/policy.ts'
+export { SSH_PLATFORMS } from './config/platforms.ts'
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_PER_TARGET, DEFAULT_RUN_HISTORY } from './config/types.ts'
 export { expandScope, parseScopeTarget, scopeTargetSize, expandScopeTarget, DEFAULT_MAX_SCOPE_ADDRESSES } from './scope.ts'
 
