@@ -134,11 +134,6 @@ export function searchFilter (exprs: string[]): Filter {
   }).join(' and ')
 }
 
-/** A condition written by hand; `$value` in it stands for the array of values (text[]). */
-export function sqlFilter (template: string): Filter {
-  return (values, params) => template.replaceAll('$value', `${params.add(values)}::text[]`)
-}
-
 /** Parses an ISO 8601 time for `since`/`until`-style parameters. */
 export function parseTime (name: string, value: string): Date {
   const d = new Date(value)
