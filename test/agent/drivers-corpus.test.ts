@@ -272,3 +272,23 @@ for (const [platform, plan] of Object.entries(PLANS)) {
     assert.ok(rate >= plan.floor, `${platform} match rate ${(rate * 100).toFixed(1)}% is below the floor ${plan.floor * 100}%`)
   })
 }
+
+test('drivers corpus - each version sample is recognised by its own driver and no other', { skip }, () => {
+  let seen = 0
+  for (const [platform, plan] of Object.entries(PLANS)) {
+    void plan
+    for (const folder of ['show_version', 'show_system']) {
+      const dir = join(CORPUS, platform, folder)
+      if (!existsSync(dir)) continue
+      for (const raw of walkRaw(dir)) {
+        const text = readFileSync(raw, 'utf8')
+        // ntc's one hp_procurve show_version sample is an Aruba access point, not a switch.
+        if (/ArubaOS \(MODEL/.test(text)) continue
+        const claimed = Object.entries(DRIVERS).filter(([, d]) => d.detect(text)).map(([n]) => n)
+        assert.deepEqual(claimed, [platform], raw)
+        seen++
+      }
+    }
+  }
+  assert.ok(seen >= 18)
+})

@@ -32,7 +32,8 @@ export const aristaEos = defineDriver({
     `show ipv6 interface ${J}`,
     `show lldp neighbors detail ${J}`
   ],
-  detect: (text) => /Arista|vEOS|cEOS|\bEOS\b/.test(text),
+  // "EOS" alone is too common a word (end of sale) to go by; EOS's version screen names Arista.
+  detect: (text) => /Arista Networks|^Arista \S|\bvEOS\b|\bcEOS|Arista EOS|^Software image version:/m.test(text),
   parsers: [
     ...bothForms('show version', J, parseEosVersion, parseEosVersionJson),
     ...bothForms('show hostname', J, parseEosHostname, parseEosHostnameJson),
