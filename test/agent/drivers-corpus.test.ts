@@ -275,8 +275,7 @@ for (const [platform, plan] of Object.entries(PLANS)) {
 
 test('drivers corpus - each version sample is recognised by its own driver and no other', { skip }, () => {
   let seen = 0
-  for (const [platform, plan] of Object.entries(PLANS)) {
-    void plan
+  for (const platform of Object.keys(PLANS)) {
     for (const folder of ['show_version', 'show_system']) {
       const dir = join(CORPUS, platform, folder)
       if (!existsSync(dir)) continue
