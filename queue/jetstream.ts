@@ -267,8 +267,9 @@ class JetStreamQueue implements Queue {
         if (err instanceof JetStreamApiError && FULL_CODES.has(err.code)) {
           throw new QueueError('ERR_QUEUE_FULL', `publish of ${id}: ${this.#where()} is full (max_bytes ${this.#o.maxBytes}${this.#o.maxMessages > 0 ? `, max_msgs ${this.#o.maxMessages}` : ''}): ${e.message}`, { cause: err })
         }
-        // No responders: the stream is gone (NATS restarted without its store); recreate it once.
-        if (attempt === 0 && (e.name === 'NoRespondersError' || /no responders/i.test(e.message))) {
+        // Nobody answers on the subject (nats.js reports it as no responders or "jetstream is not
+        // enabled"): the stream is gone, e.g. NATS restarted without its store. Recreate it once.
+        if (attempt === 0 && (e.name === 'NoRespondersError' || e.name === 'JetStreamNotEnabled' || /no responders|jetstream is not enabled/i.test(e.message))) {
           try {
             await this.ensureStream()
             await this.ensureConsumer()
