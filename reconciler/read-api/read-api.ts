@@ -65,10 +65,17 @@ function route (pathname: string, basePath: string): Route | undefined {
   return undefined
 }
 
+/**
+ * The NetBox REST API version whose shapes this API follows (openapi-netbox-4.2.2.yaml). NetBox
+ * sends it on every response and clients such as pynetbox read it for feature checks.
+ */
+export const API_VERSION = '4.2'
+
 function send (req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json',
+    'api-version': API_VERSION,
     'content-length': Buffer.byteLength(json),
     vary: 'Accept, Authorization',
     ...headers

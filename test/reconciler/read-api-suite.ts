@@ -274,6 +274,7 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
     const head = await fetch(`${api.base}/api/dcim/sites/`, { method: 'HEAD', headers: { authorization: 'Bearer good' } })
     assert.equal(head.status, 200)
     assert.equal(head.headers.get('content-type'), 'application/json')
+    assert.equal(head.headers.get('api-version'), '4.2')
     assert.equal(await head.text(), '')
   })
 
