@@ -157,13 +157,29 @@ export class SshSession {
 
   /** Runs one command on an exec channel (no shell, no prompt): what Linux hosts want. */
   async exec (command: string, options: ExecOptions = {}): Promise<ExecResult> {
-    const channel = await this.#open('exec', command, (cb) => this.#client.exec(command, cb))
     const out: Buffer[] = []
     const err: Buffer[] = []
     let exitCode: number | undefined
     let exitSignal: string | undefined
-    let ended = false
-    const w = new ChannelWait<true>({
+    let ended: 'done' | 'cut' | undefined
+    let w: ChannelWait<'done' | 'cut'> | undefined
+    // Listeners go on in ssh2's callback itself: a quick command's exit status can arrive in the
+    // same read as the channel confirmation, before an awaiting caller would get to attach them.
+    const channel = await this.#open('exec', command, (cb) => this.#client.exec(command, cb), (ch) => {
+      ch.on('data', (b: Buffer) => { out.push(b); w?.poke() })
+      ch.stderr.on('data', (b: Buffer) => { err.push(b); w?.poke() })
+      ch.on('exit', (code: number | null, signal?: string) => {
+        exitCode = code ?? undefined
+        exitSignal = signal ?? undefined
+      })
+      ch.on('close', () => {
+        // ssh2 reports the connection's close before its channels', so a channel that ends with
+        // the connection gone and no exit status was cut off, not finished.
+        ended = this.#closed && exitCode === undefined && exitSignal === undefined ? 'cut' : 'done'
+        w?.poke()
+      })
+    })
+    w = new ChannelWait<'done' | 'cut'>({
       peer: this.peer,
       phase: 'command',
       command,
@@ -172,28 +188,18 @@ export class SshSession {
       idleTimeout: this.#opts.idleTimeout,
       deadline: this.#opts.deadline,
       signal: options.signal ?? this.#opts.signal
-    }, () => ended ? true : undefined)
-    channel.on('data', (b: Buffer) => { out.push(b); w.poke() })
-    channel.stderr.on('data', (b: Buffer) => { err.push(b); w.poke() })
-    channel.on('exit', (code: number | null, signal?: string) => {
-      exitCode = code ?? undefined
-      exitSignal = signal ?? undefined
-    })
-    channel.on('close', () => {
-      // ssh2 reports the connection's close before its channels', so a channel that ends with
-      // the connection gone and no exit status was cut off, not finished.
-      if (this.#closed && exitCode === undefined && exitSignal === undefined) {
-        w.closed(this.#closeError)
-      } else {
-        ended = true
-        w.poke()
-      }
-    })
+    }, () => ended)
+    let how: 'done' | 'cut'
     try {
-      await w.promise
+      how = await w.promise
     } catch (e) {
       try { channel.close() } catch { /* gone */ }
       throw e
+    }
+    if (how === 'cut') {
+      throw new SshDisconnectedError(`${this.peer} closed the connection after ${w.elapsedMs} ms while running ${JSON.stringify(command)}`, {
+        peer: this.peer, phase: 'command', command, elapsedMs: w.elapsedMs, cause: this.#closeError
+      })
     }
     const stdout = Buffer.concat(out).toString('utf8')
     const stderr = Buffer.concat(err).toString('utf8')
@@ -209,18 +215,21 @@ export class SshSession {
 
   /** Opens an interactive shell (with a pty) and waits for its first prompt. */
   async openShell (options: { promptPattern?: RegExp } = {}): Promise<ShellChannel> {
-    const channel = await this.#open('shell', undefined, (cb) => this.#client.shell({ term: 'vt100', cols: PTY_COLUMNS, rows: 24, width: 0, height: 0 }, cb))
-    const shell = new ShellChannel(channel, {
-      peer: this.peer,
-      commandTimeout: this.#opts.commandTimeout,
-      idleTimeout: this.#opts.idleTimeout,
-      deadline: this.#opts.deadline,
-      signal: this.#opts.signal,
-      promptPattern: options.promptPattern,
-      logger: this.#opts.logger
+    let shell!: ShellChannel
+    // Built inside ssh2's callback so no event of the new channel can slip past its listeners.
+    await this.#open('shell', undefined, (cb) => this.#client.shell({ term: 'vt100', cols: PTY_COLUMNS, rows: 24, width: 0, height: 0 }, cb), (channel) => {
+      shell = new ShellChannel(channel, {
+        peer: this.peer,
+        commandTimeout: this.#opts.commandTimeout,
+        idleTimeout: this.#opts.idleTimeout,
+        deadline: this.#opts.deadline,
+        signal: this.#opts.signal,
+        promptPattern: options.promptPattern,
+        logger: this.#opts.logger
+      })
+      this.#shells.add(shell)
+      channel.on('close', () => this.#shells.delete(shell))
     })
-    this.#shells.add(shell)
-    channel.on('close', () => this.#shells.delete(shell))
     try {
       await shell.ready()
     } catch (err) {
@@ -256,7 +265,7 @@ export class SshSession {
     this.#jump?.destroy()
   }
 
-  async #open (kind: 'exec' | 'shell' | 'jump', what: string | undefined, start: (cb: (err: Error | undefined, ch: ClientChannel) => void) => void): Promise<ClientChannel> {
+  async #open (kind: 'exec' | 'shell' | 'jump', what: string | undefined, start: (cb: (err: Error | undefined, ch: ClientChannel) => void) => void, attach?: (ch: ClientChannel) => void): Promise<ClientChannel> {
     const label = kind === 'exec' ? `command ${JSON.stringify(what)}` : kind === 'shell' ? 'a shell' : `a channel to ${what ?? ''}`
     if (this.#closed) {
       throw new SshDisconnectedError(`connection to ${this.peer} is closed; cannot open ${label}`, { peer: this.peer, phase: kind === 'shell' ? 'shell' : kind === 'jump' ? 'jump' : 'command', command: kind === 'exec' ? what : undefined, cause: this.#closeError })
@@ -285,6 +294,7 @@ export class SshSession {
                 ? new SshConnectError(msg, { peer: this.peer, phase: 'jump', cause: err })
                 : new SshCommandError(msg, { peer: this.peer, phase: kind === 'shell' ? 'shell' : 'command', command: kind === 'exec' ? what : undefined, cause: err }))
           } else {
+            attach?.(ch)
             resolve(ch)
           }
         })
@@ -389,6 +399,9 @@ async function handshake (opts: Resolved, sock: Duplex | undefined, jump: SshSes
     if (opts.signal?.aborted === true) { onAbort(); return }
     opts.signal?.addEventListener('abort', onAbort, { once: true })
 
+    // A CLI session is many small writes (a command, a space for each page): without
+    // TCP_NODELAY each waits on Nagle and delayed ACKs, some 40 ms per page. OpenSSH sets it too.
+    client.on('connect', () => { client.setNoDelay(true) })
     client.on('banner', (msg: string) => { banner += msg })
     client.on('handshake', () => { phase = 'auth' })
     client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, answer) => {

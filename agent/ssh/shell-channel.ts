@@ -32,6 +32,8 @@ export interface RunOptions {
 // A prompt-looking line must stay the last thing on screen this long before it counts as the
 // first prompt: banners arrive in chunks, and a chunk may end on a line that only looks like one.
 const FIRST_PROMPT_SETTLE_MS = 150
+/** How long a prompt not preceded by the command's echo must stay before the command counts as done. */
+const UNECHOED_SETTLE_MS = 300
 
 export class ShellChannel {
   readonly #channel: ClientChannel
@@ -44,6 +46,7 @@ export class ShellChannel {
   #unusable: SshError | undefined
   #queue: Promise<unknown> = Promise.resolve()
   #base = ''
+  #lastDataAt = Date.now()
   /** The prompt as last seen, e.g. "core1#". */
   prompt = ''
   /** Text shown before the first prompt (MOTD, last-login line...). */
@@ -56,6 +59,7 @@ export class ShellChannel {
     this.#log = opts.logger
     this.promptPattern = opts.promptPattern ?? GENERIC_PROMPT
     const onData = (chunk: Buffer): void => {
+      this.#lastDataAt = Date.now()
       this.#term.write(chunk)
       if (PAGING_PROMPT.test(this.#term.current())) {
         this.#term.clearCurrent()
@@ -82,8 +86,15 @@ export class ShellChannel {
       const cur = this.#term.current()
       return this.promptPattern.test(cur) ? cur : undefined
     }, FIRST_PROMPT_SETTLE_MS)
-    // Some devices draw nothing until a key is pressed; one newline is what a person would send.
-    w.after(nudgeMs, () => { if (this.#term.current().trim() === '') this.#write('\n') })
+    // Some devices stop at "Press any key to continue" or draw nothing until a key is pressed;
+    // after a silence with no prompt in sight, one newline is what a person would send. A stray
+    // prompt it may cause later is harmless: commands wait for their own echo (see #send).
+    const nudge = (): void => {
+      const quiet = Date.now() - this.#lastDataAt
+      if (quiet < nudgeMs) { w.after(nudgeMs - quiet, nudge); return }
+      if (!this.promptPattern.test(this.#term.current())) this.#write('\n')
+    }
+    w.after(nudgeMs, nudge)
     let cur: string
     try {
       cur = await w.promise as string
@@ -110,8 +121,6 @@ export class ShellChannel {
   async run (command: string, options: RunOptions = {}): Promise<string> {
     return await this.#serial(async () => {
       const lines = await this.#send(command, options)
-      // Most CLIs echo the command line (sometimes after a re-drawn prompt); drop that echo.
-      if (lines.length > 0 && lines[0].trimEnd().endsWith(command.trim())) lines.shift()
       const output = trimBlankLines(lines).join('\n')
       const rejected = rejectionOf(output)
       if (rejected !== undefined) {
@@ -183,11 +192,28 @@ export class ShellChannel {
       })
     }
     this.#term.clear()
+    const echo = command.trim()
+    // The prompt after the echo of this command ends it. A prompt with no echo before it may be
+    // left over (an extra newline, a late redraw) or the CLI may not echo: it counts only if
+    // nothing more arrives for UNECHOED_SETTLE_MS.
+    let unechoedSince: number | undefined
+    let settleTimer: NodeJS.Timeout | undefined
+    let echoAt = -1
+    let scanned = 0
     const w = this.#begin(`command ${JSON.stringify(command)}`, 'command', command, options, () => {
-      // The echo line must have ended; the prompt then sits alone on the current line.
-      if (this.#term.lines().length === 0) return undefined
-      return this.#isPrompt(this.#term.current()) ? true : undefined
+      const lines = this.#term.lines()
+      for (; echoAt === -1 && scanned < lines.length; scanned++) if (lines[scanned].trimEnd().endsWith(echo)) echoAt = scanned
+      if (lines.length === 0 || !this.#isPrompt(this.#term.current())) { unechoedSince = undefined; return undefined }
+      if (echoAt !== -1) return true
+      if (unechoedSince === undefined || this.#lastDataAt > unechoedSince) {
+        unechoedSince = Date.now()
+        clearTimeout(settleTimer)
+        settleTimer = setTimeout(() => w.poke(), UNECHOED_SETTLE_MS)
+        return undefined
+      }
+      return Date.now() - unechoedSince >= UNECHOED_SETTLE_MS ? true : undefined
     })
+    w.promise.finally(() => clearTimeout(settleTimer)).catch(() => undefined)
     this.#write(`${command}\n`)
     try {
       await w.promise
@@ -196,7 +222,8 @@ export class ShellChannel {
       throw err
     }
     this.prompt = this.#term.current().trim()
-    const lines = [...this.#term.lines()]
+    // Everything up to the echo (stray prompts, the echo itself) is not output.
+    const lines = this.#term.lines().slice(echoAt + 1)
     this.#term.clear()
     this.#log.debug({ command, lines: lines.length, ms: w.elapsedMs }, 'ssh command done')
     return lines

@@ -53,6 +53,8 @@ export interface RunningSimulatedDevice {
 export interface SshSimulator {
   host: string
   devices: RunningSimulatedDevice[]
+  /** Commands the device received so far (shell lines and exec requests; never secrets typed at a password prompt). */
+  received (name: string): string[]
   /** Closes every listener and connection; safe to call twice. */
   stop (): Promise<void>
 }
@@ -121,8 +123,11 @@ class SimulatedCli {
   #total = 0
   #more = ''
 
-  constructor (dev: SimulatedDevice, out: ServerChannel, drop: () => void) {
+  readonly #log: string[]
+
+  constructor (dev: SimulatedDevice, out: ServerChannel, drop: () => void, log: string[]) {
     this.#dev = dev
+    this.#log = log
     this.#style = styleOf(dev.platform)
     this.#out = out
     this.#drop = drop
@@ -175,6 +180,7 @@ class SimulatedCli {
     if (this.#mode === 'password') { this.#checkSecret(raw); return }
     const command = normalise(raw)
     if (command === '') { this.#prompt(); return }
+    this.#log.push(command)
     if (this.#dev.dropOn !== undefined && normalise(this.#dev.dropOn) === command) { this.#mode = 'closed'; this.#drop(); return }
     if (this.#dev.hang?.some((h) => normalise(h) === command) === true) { this.#mode = 'hung'; return }
     if (/^(?:exit|quit|logout)$/.test(command)) {
@@ -257,8 +263,9 @@ function crlf (s: string): string {
   return s.replace(/\r?\n/g, '\r\n')
 }
 
-function runExec (dev: SimulatedDevice, raw: string, ch: ServerChannel, drop: () => void): void {
+function runExec (dev: SimulatedDevice, raw: string, ch: ServerChannel, drop: () => void, log: string[]): void {
   const command = normalise(raw)
+  log.push(command)
   if (dev.dropOn !== undefined && normalise(dev.dropOn) === command) { drop(); return }
   if (dev.hang?.some((h) => normalise(h) === command) === true) return
   const output = Object.entries(dev.commands).find(([k]) => normalise(k) === command)?.[1]
@@ -274,7 +281,7 @@ function runExec (dev: SimulatedDevice, raw: string, ch: ServerChannel, drop: ()
   ch.end()
 }
 
-function startOne (dev: SimulatedDevice, host: string): Promise<{ server: InstanceType<typeof Server>, port: number, hostPublicKey: string, clients: Set<Connection> }> {
+function startOne (dev: SimulatedDevice, host: string, log: string[]): Promise<{ server: InstanceType<typeof Server>, port: number, hostPublicKey: string, clients: Set<Connection> }> {
   let privateKey = dev.hostKey
   let hostPublicKey: string
   if (privateKey === undefined) {
@@ -291,6 +298,8 @@ function startOne (dev: SimulatedDevice, host: string): Promise<{ server: Instan
   const clients = new Set<Connection>()
   const server = new Server({ hostKeys: [privateKey], banner: dev.banner, ident: dev.serverIdent }, (client) => {
     clients.add(client)
+    // Small interactive writes must not wait on Nagle (see session.ts); the type omits setNoDelay.
+    ;(client as unknown as { setNoDelay (on: boolean): void }).setNoDelay(true)
     const drop = (): void => {
       // A dropped link, not a goodbye: no SSH disconnect message, the socket just goes.
       (client as unknown as { _sock?: { destroy (): void } })._sock?.destroy()
@@ -323,12 +332,12 @@ function startOne (dev: SimulatedDevice, host: string): Promise<{ server: Instan
           const ch = ok()
           ch.on('error', () => undefined)
           // eslint-disable-next-line no-new
-          new SimulatedCli(dev, ch, drop)
+          new SimulatedCli(dev, ch, drop, log)
         })
         session.on('exec', (ok, _reject, info) => {
           const ch = ok()
           ch.on('error', () => undefined)
-          runExec(dev, info.command, ch, drop)
+          runExec(dev, info.command, ch, drop, log)
         })
       })
     })
@@ -346,6 +355,7 @@ function startOne (dev: SimulatedDevice, host: string): Promise<{ server: Instan
 export async function startSshSimulator (options: { devices: SimulatedDevice[], host?: string }): Promise<SshSimulator> {
   const host = options.host ?? '127.0.0.1'
   const running: Array<Awaited<ReturnType<typeof startOne>>> = []
+  const logs = new Map<string, string[]>(options.devices.map((d) => [d.name, []]))
   const stop = async (): Promise<void> => {
     const all = running.splice(0)
     await Promise.all(all.map(async (r) => {
@@ -354,7 +364,7 @@ export async function startSshSimulator (options: { devices: SimulatedDevice[], 
     }))
   }
   try {
-    for (const dev of options.devices) running.push(await startOne(dev, host))
+    for (const dev of options.devices) running.push(await startOne(dev, host, logs.get(dev.name)!))
   } catch (err) {
     await stop()
     throw err
@@ -363,6 +373,7 @@ export async function startSshSimulator (options: { devices: SimulatedDevice[], 
   return {
     host,
     devices: options.devices.map((d, i) => ({ name: d.name, port: running[i].port, hostPublicKey: running[i].hostPublicKey })),
+    received: (name) => [...(logs.get(name) ?? [])],
     stop: async () => { stopped ??= stop(); await stopped }
   }
 }
