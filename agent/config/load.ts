@@ -2,6 +2,7 @@
 // expand each policy's scope. Every problem is an AgentConfigError naming the key.
 import { readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
+import { dirname, resolve } from 'node:path'
 import { parseDocument } from 'yaml'
 import { AgentConfigError } from '../errors.ts'
 import { DEFAULT_MAX_SCOPE_ADDRESSES } from '../scope.ts'
@@ -18,6 +19,9 @@ export interface LoadOptions {
   readFile?: (path: string) => string
   /** Agent name when the file gives none; default os.hostname(). */
   hostname?: string
+  /** Folder that relative ${file:...} and private_key_file paths start from; default the
+   * config file's folder (loadAgentConfig) or the working directory. */
+  baseDir?: string
 }
 
 const TOP_KEYS = ['version', 'tributary', 'policies', 'orb']
@@ -32,7 +36,7 @@ export function loadAgentConfig (file: string, options: LoadOptions = {}): Agent
   } catch (err) {
     throw new AgentConfigError('', `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`, { cause: err })
   }
-  return parseAgentConfig(text, options)
+  return parseAgentConfig(text, { baseDir: dirname(resolve(file)), ...options })
 }
 
 /** Validates configuration YAML text. */
@@ -45,7 +49,9 @@ export function parseAgentConfig (text: string, options: LoadOptions = {}): Agen
     throw new AgentConfigError('', `invalid YAML${where} (${e.code})`)
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 1000 })
-  const readFile = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'))
+  const read = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'))
+  const baseDir = options.baseDir
+  const readFile = baseDir === undefined ? read : (p: string) => read(resolve(baseDir, p))
   const { value, referencePaths } = resolveReferences(raw, { env: options.env, readFile })
   return validateAgentConfig(value, { readFile, hostname: options.hostname, references: referencePaths })
 }

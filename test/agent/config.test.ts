@@ -225,6 +225,20 @@ test('config - a policy without schedule runs once; a missing target is refused 
   assert.doesNotThrow(() => assertSendable({ ...cfg, dryRun: true }))
 })
 
+test('config - relative file references start from the config file\'s folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-config-rel-'))
+  try {
+    writeFileSync(join(dir, 'community'), 'from-file\n')
+    writeFileSync(join(dir, 'id_key'), 'KEY\n')
+    writeFileSync(join(dir, 'agent.yaml'), 'policies:\n  p:\n    scope: [ { targets: [h], snmp: { community: "${file:community}" }, ssh: { username: u, private_key_file: id_key } } ]\n')
+    const cfg = loadAgentConfig(join(dir, 'agent.yaml'))
+    assert.deepEqual(cfg.policies[0].targets[0].snmp?.credentials, [{ version: '2c', community: 'from-file' }])
+    assert.deepEqual(cfg.policies[0].targets[0].ssh?.credentials, [{ username: 'u', privateKey: 'KEY\n' }])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 test('config - loadAgentConfig reads the file, and the shipped example is valid', () => {
   expectConfigError(() => loadAgentConfig('/nonexistent/agent.yaml'), 'ERR_AGENT_CONFIG', /cannot read config file \/nonexistent\/agent\.yaml \(ENOENT\)/)
   const example = new URL('../../config/examples/agent.yaml', import.meta.url).pathname
