@@ -142,7 +142,7 @@ export function toEntities (device: DiscoveredDevice, defaults: DeviceDefaults =
     const m: Module = {
       device: deviceRef,
       module_bay: { device: deviceRef, name: bayNames[n] },
-      module_type: { model: nonEmpty(item.partId) ?? item.name, manufacturer: { name: nonEmpty(item.manufacturer) ?? manufacturer } },
+      module_type: { model: nonEmpty(item.partId) ?? item.name, manufacturer: { name: vendorName(item.manufacturer, options.vendors) ?? manufacturer } },
       status: 'active'
     }
     if (nonEmpty(item.serial) !== undefined) m.serial = item.serial
@@ -154,8 +154,8 @@ export function toEntities (device: DiscoveredDevice, defaults: DeviceDefaults =
     const inv: InventoryItem = { device: deviceRef, name: item.name }
     if (nonEmpty(item.partId) !== undefined) inv.part_id = item.partId
     if (nonEmpty(item.serial) !== undefined) inv.serial = item.serial
-    const maker = nonEmpty(item.manufacturer)
-    if (maker !== undefined) inv.manufacturer = { name: options.vendors?.[maker] ?? maker }
+    const maker = vendorName(item.manufacturer, options.vendors)
+    if (maker !== undefined) inv.manufacturer = { name: maker }
     if (nonEmpty(item.description) !== undefined) inv.description = item.description
     inv.discovered = true
     push({ inventory_item: inv })
@@ -219,6 +219,12 @@ function resolveManufacturer (device: DiscoveredDevice, vendors: Record<string, 
   if (reported !== undefined) return vendors[reported] ?? reported
   if (pen !== undefined && VENDORS_BY_PEN[pen] !== undefined) return VENDORS_BY_PEN[pen]
   return UNKNOWN
+}
+
+/** A manufacturer name as reported, renamed by the config's vendors table when it lists it. */
+function vendorName (reported: string | undefined, vendors: Record<string, string> = {}): string | undefined {
+  const name = nonEmpty(reported)
+  return name === undefined ? undefined : vendors[name] ?? name
 }
 
 function platformFromOs (device: DiscoveredDevice): string | undefined {
