@@ -7,6 +7,8 @@ import { createServer } from 'node:net'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { Writable } from 'node:stream'
+import { createLogger } from '../../config/index.ts'
 import { parse as parseYaml } from 'yaml'
 import { collectSsh, connectSsh, mergeFragments, startSshSimulator, DRIVERS, type SshSimulator } from '../../agent/ssh/index.ts'
 import { linux } from '../../agent/ssh/drivers/linux.ts'
@@ -230,10 +232,17 @@ function localFacts () {
 test('ssh linux - OpenSSH on loopback, key auth with a passphrase, strict host key: a complete device over exec', { skip: !haveSshd }, async () => {
   const knownHosts = join(dir, 'known_hosts_strict')
   await writeFile(knownHosts, `[127.0.0.1]:${port} ${hostPub}\n`)
+  const lines: string[] = []
+  const logger = createLogger({ level: 'debug', destination: new Writable({ write (c, _e, cb) { lines.push(String(c)); cb() } }) })
   const result = await collectSsh({
     host: '127.0.0.1', port, platform: 'linux', hostKeyPolicy: 'strict', knownHostsFile: knownHosts,
     credentials: [{ username: user, privateKey, passphrase: PASSPHRASE }], commandTimeout: 5000
-  })
+  }, { logger })
+  await new Promise((resolve) => setImmediate(resolve))
+  const logged = lines.join('')
+  assert.match(logged, /ssh authenticated/)
+  const keyBody = privateKey.split('\n')[1]
+  for (const secret of [PASSPHRASE, keyBody]) assert.ok(!logged.includes(secret), 'the passphrase and key never reach the log')
   const want = localFacts()
   const d = result.device
   assert.equal(result.platform, 'linux')
