@@ -91,7 +91,7 @@ export function addHealthAndReflection (server: grpc.Server, isReady: () => Prom
       call.on('close', end)
     }
   })
-  new ReflectionService(reflection).addToServer(server)
+  new ReflectionService(reflection, { services: ['grpc.health.v1.Health', ...[...known].filter(Boolean)] }).addToServer(server)
   return {
     stop () {
       for (const t of watchers) clearInterval(t)
