@@ -172,3 +172,9 @@ test('parse prompt - the hostname each platform shows in its prompt', async () =
   assert.equal(hostnameFromPrompt('Description: uplink ->'), undefined)
   assert.equal(hostnameFromPrompt(''), undefined)
 })
+
+test('parse interface-name - a port listing its speeds is typed by the fastest', () => {
+  assert.equal(guessInterfaceType('Ethernet1/1', { hardware: '100/1000/10000/25000 Ethernet', speedKbps: 10_000_000 }), '25gbase-x-sfp28')
+  assert.equal(guessInterfaceType('Ethernet1/49', { hardware: '40000/100000 Ethernet' }), '100gbase-x-qsfp28')
+  assert.equal(guessInterfaceType('Ethernet1/2', { hardware: 'Ethernet', speedKbps: 1_000_000 }), '1000base-t')
+})

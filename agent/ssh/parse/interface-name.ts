@@ -111,6 +111,13 @@ export interface TypeHints {
 const VIRTUAL_NAMES = /^(loopback|lo\d|lo$|vlan|vl\d|tunnel|tu\d|tunnel-te|irb|vlanif|nve|null|nu\d|bvi|bdi|vme|vtep|gr-|ip-|lt-|mt-|pd-|pe-|pimd|pime|ipip|lsi|dsc|gre|mtun|tap|vtun|cbp|pip|jsrv|esi|fti|rbeb|svi|vfc|bme|vxlan|dialer|virtual-|nvi|loopback)/i
 const LAG_NAMES = /^(port-channel|po\d|ae\d|bundle-ether|be\d|trk\d|bond|lag\d|eth-trunk)/i
 
+/** The fastest of the speeds (Mbit/s) a hardware text lists: "1000/10000 Ethernet" -> 10 Gbit/s. */
+function maxSpeedKbps (hardware: string): number | undefined {
+  const m = /((?:\d+\/)+\d+)\s*ethernet/.exec(hardware)
+  if (m === null) return undefined
+  return Math.max(...m[1].split('/').map(Number)) * 1000
+}
+
 /** Type slug for a speed (kbit/s) on an Ethernet port whose media is not known. */
 export function typeFromSpeed (kbps: number | undefined): string | undefined {
   if (kbps === undefined || kbps <= 0) return undefined
@@ -171,9 +178,11 @@ export function guessInterfaceType (name: string, hints: TypeHints = {}): string
   if (/^(fourhundredgig|fh\d)/.test(lower)) return '400gbase-x-qsfpdd'
   if (/^(mgmt|management|mgmteth|fxp|em\d|me\d)/.test(lower)) return media ?? '1000base-t'
   if (media !== undefined) return media
-  // Generic names (Ethernet1/1, et-0/0/0, ProCurve "1" or "A1") say nothing; the speed does.
+  // Generic names (Ethernet1/1, et-0/0/0, ProCurve "1" or "A1") say nothing; the port's
+  // fastest speed does ("100/1000/10000/25000 Ethernet" is an SFP28 port running at 10G),
+  // else the speed it runs at.
   if (/^(ethernet|eth\d|et-|\d|[a-z]\d+$)/.test(lower) || /ethernet/.test(hw)) {
-    const bySpeed = typeFromSpeed(hints.speedKbps)
+    const bySpeed = typeFromSpeed(maxSpeedKbps(hw) ?? hints.speedKbps)
     if (bySpeed !== undefined) return bySpeed
   }
   return 'other'
