@@ -71,6 +71,14 @@ const TABLES: TableSpec[] = [
   { phase: 'lldpRemManAddrTable', columns: cols(LLDP_REM_MAN_COLUMNS), store: (t, c, all) => { t.lldpRemote = parseLldpRemotes(all.get('lldpRemTable') ?? new Map(), c) } }
 ]
 
+/** Tables whose raw rows a later table's parser reads, and which tables each parser finishes. */
+const CONSUMES: Record<string, string[]> = {
+  ifXTable: ['ifTable'],
+  dot1qPortVlanTable: ['dot1dBasePortTable', 'dot1qVlanStaticTable', 'dot1qVlanCurrentTable'],
+  lldpRemManAddrTable: ['lldpRemTable']
+}
+const NEEDED_LATER = new Set(Object.values(CONSUMES).flat())
+
 /** The tables the collector walks, in order, and their column OIDs (for docs and the benchmark). */
 export function snmpWalkPlan (): Array<{ phase: string, columns: string[] }> {
   return TABLES.map((t) => ({ phase: t.phase, columns: [...t.columns] }))
@@ -180,6 +188,10 @@ export async function collectSnmp (settings: SnmpTargetSettings, options: Collec
       } catch (err) {
         warnings.push(warningOf(spec.phase, err))
       }
+      // Raw rows are dropped as soon as no later table needs them: with many devices in flight,
+      // this is most of the collector's memory.
+      if (!NEEDED_LATER.has(spec.phase)) walked.delete(spec.phase)
+      for (const used of CONSUMES[spec.phase] ?? []) walked.delete(used)
     }
   } finally {
     session.close()

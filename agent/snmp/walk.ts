@@ -30,15 +30,20 @@ const TOO_BIG = 1
  */
 export const MAX_VARBINDS_PER_REQUEST = 60
 
+/** Orders dotted OIDs arc by arc, without allocating (it runs once per varbind). */
 export function compareOids (a: string, b: string): number {
-  const x = a.split('.')
-  const y = b.split('.')
-  const n = Math.min(x.length, y.length)
-  for (let i = 0; i < n; i++) {
-    const d = Number(x[i]) - Number(y[i])
-    if (d !== 0) return d
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    let x = 0
+    while (i < a.length && a.charCodeAt(i) !== 46) x = x * 10 + a.charCodeAt(i++) - 48
+    let y = 0
+    while (j < b.length && b.charCodeAt(j) !== 46) y = y * 10 + b.charCodeAt(j++) - 48
+    if (x !== y) return x - y
+    i++
+    j++
   }
-  return x.length - y.length
+  return (a.length - i) - (b.length - j)
 }
 
 interface Cursor { base: string, prefix: string, last: string, rows: ColumnRows, done: boolean }
