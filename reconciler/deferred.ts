@@ -129,5 +129,30 @@ export async function applyDeferred (
     }
   }
 
+  // An address sits on one interface, so a device still naming it as primary while it now belongs
+  // to another device is stale: release it first (an address is primary of one device at most).
+  const claimed = [...(updates.get(DEVICE)?.values() ?? [])].flatMap((u) => u.changes
+    .filter((c) => c.after !== null && (c.column === 'primary_ip4_id' || c.column === 'primary_ip6_id' || c.column === 'oob_ip_id'))
+    .map((c) => ({ device: u.id, column: c.column, field: c.field, ip: c.after as number, entity: c.entity })))
+  if (claimed.length > 0) {
+    const r = await tx.query<{ id: string, column: string, ip: string }>(
+      `select d.id::text, p.c as column, p.ip::text from unnest($1::text[], $2::int8[], $3::int8[]) as p(c, ip, dev)
+       join device d on d.id <> p.dev and ((p.c = 'primary_ip4_id' and d.primary_ip4_id = p.ip)
+         or (p.c = 'primary_ip6_id' and d.primary_ip6_id = p.ip) or (p.c = 'oob_ip_id' and d.oob_ip_id = p.ip))`,
+      [claimed.map((c) => c.column), claimed.map((c) => c.ip), claimed.map((c) => c.device)])
+    if (r.rows.length > 0) {
+      const release = new Map<number, RowUpdate>()
+      for (const row of r.rows) {
+        const c = claimed.find((x) => x.column === row.column && x.ip === Number(row.ip))!
+        const id = Number(row.id)
+        let u = release.get(id)
+        if (!u) release.set(id, (u = { id, changes: [], author: authorOf(c.entity) }))
+        u.changes.push({ column: c.column, field: c.field, before: c.ip, after: null, entity: c.entity })
+        rec.changed(c.entity, DEVICE.objectType, id, c.field, c.ip, null)
+      }
+      await updateRows(tx, DEVICE, [...release.values()])
+    }
+  }
+
   for (const [spec, m] of updates) await updateRows(tx, spec, [...m.values()])
 }

@@ -228,6 +228,19 @@ for (const kind of BACKENDS) {
       assert.equal(await count(db, "select 1 from device where name in ('orphan', 'ghost')"), 0)
     })
 
+    test('reconciler - a primary IP moved to another device becomes that device\'s primary and leaves the old one', async () => {
+      const a = deviceRef('sw-a')
+      const b = { ...deviceRef('sw-b'), asset_tag: 'AT-B' }
+      const on = (dev: EntityObject) => ({ timestamp: ts(), ip_address: { address: '198.51.100.7/24', assigned_object_interface: { device: dev, name: 'mgmt0', type: 'virtual' } } })
+      await send(db, [on(a), { timestamp: ts(), device: { ...a, primary_ip4: { address: '198.51.100.7/24' } } }, { timestamp: ts(), device: b }])
+      // The address moves to sw-b (matched by its asset tag before the primary-IP rule), which claims it.
+      const s = await send(db, [on(b), { timestamp: ts(), device: { ...b, primary_ip4: { address: '198.51.100.7/24' } } }])
+      assert.equal(s.failed, 0, JSON.stringify(s.results))
+      const rows = (await db.query<{ name: string, primary: string | null }>(
+        'select d.name, host(ip.address) as primary from device d left join ip_address ip on ip.id = d.primary_ip4_id order by d.name')).rows
+      assert.deepEqual(rows, [{ name: 'sw-a', primary: null }, { name: 'sw-b', primary: '198.51.100.7' }])
+    })
+
     test('reconciler - unsent choice defaults apply on create and slugs come from names', async () => {
       await send(db, [{ timestamp: ts(), site: { name: 'München Nord / 2' } }])
       assert.deepEqual(await one(db, 'select slug, status from site'), { slug: 'munchen-nord-2', status: 'active' })
