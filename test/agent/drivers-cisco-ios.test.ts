@@ -198,3 +198,8 @@ test('drivers cisco_ios - commands are matched abbreviated; unknown commands and
   assert.equal(d.detect('Cisco IOS XR Software, Version 7.9.2'), false)
   assert.equal(d.detect('Cisco Nexus Operating System (NX-OS) Software'), false)
 })
+
+test('drivers cisco_ios - an address leased by DHCP has status dhcp', () => {
+  const f = driver(P).parseStrict('show ip interface', 'GigabitEthernet0/0/0 is up, line protocol is up\n  Internet address is 100.64.3.7/22\n  Broadcast address is 255.255.255.255\n  Address determined by DHCP\n')
+  assert.deepEqual(f.addresses, [{ address: '100.64.3.7/22', interface: 'GigabitEthernet0/0/0', status: 'dhcp' }])
+})

@@ -66,6 +66,8 @@ export function parseIosIpInterface (output: string): DeviceFragment {
     const vrf = vrfOf(block)
     if (vrf !== undefined) iface.vrf = vrf
     interfaces.push(iface)
+    // A leased address is the DHCP server's to change: NetBox marks it "dhcp".
+    const dhcp = block.some((l) => /Address determined by DHCP/i.test(l))
     for (const line of block) {
       const m = /^\s*(Internet address is|Secondary address(?: is)?)\s+(\S+)(?:\s+(\S+))?/i.exec(line)
       if (m === null) continue
@@ -74,6 +76,7 @@ export function parseIosIpInterface (output: string): DeviceFragment {
       if (cidr === undefined) continue
       const a: DiscoveredAddress = { address: cidr, interface: name }
       if (/secondary/i.test(m[1])) a.role = 'secondary'
+      else if (dhcp) a.status = 'dhcp'
       if (vrf !== undefined) a.vrf = vrf
       addresses.push(a)
     }
