@@ -55,6 +55,8 @@ export interface SshSimulator {
   devices: RunningSimulatedDevice[]
   /** Commands the device received so far (shell lines and exec requests; never secrets typed at a password prompt). */
   received (name: string): string[]
+  /** Login attempts so far, as "method:username" (no passwords). */
+  logins (name: string): string[]
   /** Closes every listener and connection; safe to call twice. */
   stop (): Promise<void>
 }
@@ -281,7 +283,7 @@ function runExec (dev: SimulatedDevice, raw: string, ch: ServerChannel, drop: ()
   ch.end()
 }
 
-function startOne (dev: SimulatedDevice, host: string, log: string[]): Promise<{ server: InstanceType<typeof Server>, port: number, hostPublicKey: string, clients: Set<Connection> }> {
+function startOne (dev: SimulatedDevice, host: string, log: string[], logins: string[]): Promise<{ server: InstanceType<typeof Server>, port: number, hostPublicKey: string, clients: Set<Connection> }> {
   let privateKey = dev.hostKey
   let hostPublicKey: string
   if (privateKey === undefined) {
@@ -307,6 +309,7 @@ function startOne (dev: SimulatedDevice, host: string, log: string[]): Promise<{
     client.on('close', () => clients.delete(client))
     client.on('error', () => { /* clients that vanish are normal here */ })
     client.on('authentication', (ctx) => {
+      if (ctx.method !== 'none') logins.push(`${ctx.method}:${ctx.username}`)
       const userOk = same(ctx.username, dev.username)
       if (ctx.method === 'password' && methods.includes('password')) {
         if (userOk && same(ctx.password, dev.password)) { ctx.accept(); return }
@@ -356,6 +359,7 @@ export async function startSshSimulator (options: { devices: SimulatedDevice[], 
   const host = options.host ?? '127.0.0.1'
   const running: Array<Awaited<ReturnType<typeof startOne>>> = []
   const logs = new Map<string, string[]>(options.devices.map((d) => [d.name, []]))
+  const logins = new Map<string, string[]>(options.devices.map((d) => [d.name, []]))
   const stop = async (): Promise<void> => {
     const all = running.splice(0)
     await Promise.all(all.map(async (r) => {
@@ -364,7 +368,7 @@ export async function startSshSimulator (options: { devices: SimulatedDevice[], 
     }))
   }
   try {
-    for (const dev of options.devices) running.push(await startOne(dev, host, logs.get(dev.name)!))
+    for (const dev of options.devices) running.push(await startOne(dev, host, logs.get(dev.name)!, logins.get(dev.name)!))
   } catch (err) {
     await stop()
     throw err
@@ -374,6 +378,7 @@ export async function startSshSimulator (options: { devices: SimulatedDevice[], 
     host,
     devices: options.devices.map((d, i) => ({ name: d.name, port: running[i].port, hostPublicKey: running[i].hostPublicKey })),
     received: (name) => [...(logs.get(name) ?? [])],
+    logins: (name) => [...(logins.get(name) ?? [])],
     stop: async () => { stopped ??= stop(); await stopped }
   }
 }

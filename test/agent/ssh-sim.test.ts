@@ -95,6 +95,19 @@ for (const name of Object.keys(EXPECT)) {
   })
 }
 
+test('ssh sim - the preferred credential is tried first; an auth failure moves on to the next', async () => {
+  const good = { username: 'admin', password: 'lab-admin', enableSecret: 'lab-enable' }
+  const bad = { username: 'olduser', password: 'expired-pw' }
+  let before = sim.logins('r1').length
+  const first = await collectSsh({ ...settings('r1', { platform: 'cisco_ios' }), credentials: [bad, good] })
+  assert.equal(first.credentialIndex, 1)
+  assert.deepEqual([...new Set(sim.logins('r1').slice(before).map((l) => l.split(':')[1]))], ['olduser', 'admin'])
+  before = sim.logins('r1').length
+  const again = await collectSsh({ ...settings('r1', { platform: 'cisco_ios' }), credentials: [bad, good] }, { preferredCredential: 1 })
+  assert.equal(again.credentialIndex, 1)
+  assert.deepEqual([...new Set(sim.logins('r1').slice(before).map((l) => l.split(':')[1]))], ['admin'], 'the remembered credential goes first')
+})
+
 test('ssh sim - r1: the IOS driver enters enable mode before its privileged show commands', async () => {
   const before = sim.received('r1').length
   await collectSsh(settings('r1', { platform: 'cisco_ios' }))
