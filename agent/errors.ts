@@ -47,11 +47,12 @@ export class TargetError extends Error {
   }
 }
 
-/** The agent was used after stop(), or started twice. */
+/** The agent cannot do what was asked in its state: used after stop(), an unknown policy, a
+ * status address already in use. */
 export class AgentStateError extends Error {
   readonly code: string
-  constructor (code: string, message: string) {
-    super(message)
+  constructor (code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
     this.name = 'AgentStateError'
     this.code = code
   }

@@ -109,6 +109,7 @@ class AgentRuntime implements Agent {
   #scheduler: Scheduler | undefined
   #server: StatusServer | undefined
   #stopping: Promise<void> | undefined
+  #starting: Promise<void> | undefined
 
   constructor (options: AgentOptions) {
     // Without an ingestor of its own the agent builds one from the config: check it can now.
@@ -146,14 +147,13 @@ class AgentRuntime implements Agent {
 
   async start (): Promise<void> {
     if (this.#stop.signal.aborted) throw new AgentStateError('ERR_AGENT_STOPPED', 'agent was stopped; create a new one')
-    if (this.#scheduler !== undefined) return
-    const scheduler = createScheduler({
-      logger: this.#log,
-      clock: this.#clock,
-      onSkip: (policy) => this.metrics.ticksSkipped.inc({ policy })
-    })
-    this.#scheduler = scheduler
-    if (this.#config.statusListen !== undefined) {
+    // Concurrent calls share one start; a failed start may be retried.
+    this.#starting ??= this.#start().catch((err: unknown) => { this.#starting = undefined; throw err })
+    await this.#starting
+  }
+
+  async #start (): Promise<void> {
+    if (this.#config.statusListen !== undefined && this.#server === undefined) {
       this.#server = await createStatusServer({
         listen: this.#config.statusListen,
         logger: this.#log,
@@ -163,6 +163,12 @@ class AgentRuntime implements Agent {
       this.#log.info({ address: this.#server.address }, 'status server listening')
     }
     await this.#ensureIngestor()
+    const scheduler = createScheduler({
+      logger: this.#log,
+      clock: this.#clock,
+      onSkip: (policy) => this.metrics.ticksSkipped.inc({ policy })
+    })
+    this.#scheduler = scheduler
     for (const p of this.#config.policies) scheduler.add(p.name, p.schedule, async () => await this.runPolicy(p.name))
     scheduler.start()
     this.#log.info({ policies: this.#config.policies.map((p) => ({ name: p.name, schedule: p.schedule ?? 'once', targets: p.targets.length })) }, 'agent started')

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
 import type { StatusListen } from './config/types.ts'
+import { AgentStateError } from './errors.ts'
 
 export interface StatusServerOptions {
   listen: StatusListen
@@ -45,9 +46,13 @@ export async function createStatusServer (options: StatusServerOptions): Promise
     send(404, 'text/plain; charset=utf-8', 'not found: try /api/v1/status or /metrics\n')
   })
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const onError = (err: NodeJS.ErrnoException): void => {
+      reject(new AgentStateError('ERR_AGENT_STATUS_LISTEN',
+        `status server cannot listen on ${options.listen.host}:${options.listen.port} (${err.code ?? err.message}); change tributary.status.listen`, { cause: err }))
+    }
+    server.once('error', onError)
     server.listen(options.listen.port, options.listen.host, () => {
-      server.off('error', reject)
+      server.off('error', onError)
       resolve()
     })
   })

@@ -134,7 +134,12 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
       summaryOut.write(formatRunSummary(summary))
       return summary.discovered ? 0 : 1
     }
-    await agent.start()
+    try {
+      await agent.start()
+    } catch (e) {
+      err(`tributary agent: ${(e as Error).message}`)
+      return 1
+    }
     await signalled
     return 0
   } finally {

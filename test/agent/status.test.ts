@@ -76,3 +76,18 @@ test('status - no server unless status.listen is configured', async () => {
   assert.equal(agent.statusAddress, undefined)
   await agent.stop()
 })
+
+test('status - an address in use is a clear start error; the agent can still stop', async () => {
+  const config = parseAgentConfig('tributary: { dry_run: true, status: { listen: "127.0.0.1:0" } }\npolicies:\n  p:\n    schedule: "0 3 * * *"\n    scope: [ { targets: [h], snmp: { community: x } } ]\n')
+  const first = createAgent({ config, logger: silentAgentLogger, ingestor: recordingIngestor() })
+  await Promise.all([first.start(), first.start()])
+  const taken = first.statusAddress!
+  const second = createAgent({ config: { ...config, statusListen: taken }, logger: silentAgentLogger, ingestor: recordingIngestor() })
+  await assert.rejects(second.start(), (e: Error & { code?: string }) => {
+    assert.equal(e.code, 'ERR_AGENT_STATUS_LISTEN')
+    assert.match(e.message, new RegExp(`^status server cannot listen on 127\\.0\\.0\\.1:${taken.port} \\(EADDRINUSE\\)`))
+    return true
+  })
+  await second.stop()
+  await first.stop()
+})
