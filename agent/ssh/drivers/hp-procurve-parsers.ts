@@ -214,9 +214,19 @@ export function parseProcurveRunningConfig (output: string): DeviceFragment {
     return p
   }
   let vlan: DiscoveredVlan | undefined
+  let iface: DiscoveredInterface | undefined
   for (const line of lines) {
     let m: RegExpExecArray | null
     if ((m = /^hostname\s+"?([^"]+)"?\s*$/.exec(line)) !== null) { out.hostname = m[1].trim(); continue }
+    // "interface 1" blocks: the port's name is its description; "disable" shuts it.
+    if ((m = /^interface\s+(\S+)\s*$/.exec(line)) !== null) { iface = port(m[1]); vlan = undefined; continue }
+    if (iface !== undefined && /^\s/.test(line)) {
+      const n = /^\s+name\s+"?([^"]*)"?\s*$/.exec(line)
+      if (n !== null && n[1] !== '') iface.description = n[1]
+      if (/^\s+disable\s*$/.test(line)) iface.enabled = false
+      continue
+    }
+    iface = undefined
     if ((m = /^trunk\s+(\S+)\s+(Trk\d+)/i.exec(line)) !== null) {
       const lag = m[2].replace(/^trk/i, 'Trk')
       port(lag).type = 'lag'
