@@ -13,7 +13,8 @@ interface Rule {
   family: string
   name: string
   test: RegExp
-  version?: RegExp
+  /** Tried in order; the first group that matches is the version. */
+  version?: RegExp | RegExp[]
 }
 
 // Order matters: IOS-XE and NX-OS descriptions also contain "Cisco IOS".
@@ -28,7 +29,7 @@ const RULES: Rule[] = [
   { family: 'os10', name: 'Dell OS10', test: /OS10/i, version: /OS Version:?\s*([\d.]+\w*)/i },
   { family: 'procurve', name: 'HPE ArubaOS-Switch', test: /ProCurve|revision [A-Z]{1,2}\.\d+\.\d+|Aruba .*Switch/i, version: /revision ([A-Z]{1,2}\.[\d.]+)/ },
   { family: 'fortios', name: 'Fortinet FortiOS', test: /FortiGate|FortiOS/i, version: /v(\d+\.\d+\.\d+)/ },
-  { family: 'vrp', name: 'Huawei VRP', test: /Huawei Versatile Routing Platform|VRP \(R\)/i, version: /\((?:\S+ )?(V\d{3}R\d{3}C\d{2}\w*)\)|Version ([\d.]+)/ },
+  { family: 'vrp', name: 'Huawei VRP', test: /Huawei Versatile Routing Platform|VRP \(R\)/i, version: [/\b(V\d{3}R\d{3}C\d{2}\w*)/, /Version ([\d.]+)/] },
   { family: 'edgeos', name: 'Ubiquiti EdgeOS', test: /EdgeOS/i, version: /EdgeOS v(\d+\.\d+\.\d+)/i },
   { family: 'panos', name: 'Palo Alto PAN-OS', test: /Palo Alto Networks/i },
   { family: 'sros', name: 'Nokia SR OS', test: /TiMOS/i, version: /TiMOS-[A-Z]-([\w.]+)/ },
@@ -49,10 +50,11 @@ const BY_ENTERPRISE: Record<number, Omit<Rule, 'test'>> = {
 }
 
 function versionOf (rule: Omit<Rule, 'test'>, text: string): string | undefined {
-  if (rule.version === undefined) return undefined
-  const m = rule.version.exec(text)
-  const v = m?.slice(1).find((g) => g !== undefined)
-  return v?.replace(/[,.]$/, '')
+  for (const re of Array.isArray(rule.version) ? rule.version : rule.version === undefined ? [] : [rule.version]) {
+    const v = re.exec(text)?.slice(1).find((g) => g !== undefined)
+    if (v !== undefined) return v.replace(/[,.]$/, '')
+  }
+  return undefined
 }
 
 export function parseSysDescr (sysDescr: string | undefined, enterprise?: number): OsInfo | undefined {

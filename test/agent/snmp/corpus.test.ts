@@ -62,6 +62,25 @@ const EXTRA_ADDRESSES: Record<string, string[]> = {
   routeros: ['36.76.98.105/32@11']
 }
 
+/** Manufacturer (from the sysObjectID enterprise), platform and OS family (from sysDescr). */
+const IDENTITY: Record<string, [string, string, string]> = {
+  arista_eos: ['Arista', 'Arista EOS 4.15.3F', 'eos'],
+  'dell-os10': ['Dell', 'Dell OS10', 'os10'],
+  edgeos: ['Ubiquiti', 'Ubiquiti EdgeOS 1.8.0', 'edgeos'],
+  // sysDescr is only "Firewall Test150": the enterprise number names the OS.
+  fortigate_60fospfv3: ['Fortinet', 'Fortinet FortiOS', 'fortios'],
+  ios_2960x: ['Cisco', 'Cisco IOS 15.0(2a)EX5', 'ios'],
+  iosxr_ncs55a2: ['Cisco', 'Cisco IOS-XR 7.4.1', 'ios-xr'],
+  junos_vmx: ['Juniper', 'Juniper Junos 18.2R1.9', 'junos'],
+  linux_icecast: ['Net-SNMP', 'Linux 4.18.0-147.8.1.el8_1.x86_64', 'linux'],
+  'nxos_n3k-3064pq': ['Cisco', 'Cisco NX-OS 7.0(3)I7(8)', 'nx-os'],
+  procurve: ['HPE', 'HPE ArubaOS-Switch KA.00.00.0000', 'procurve'],
+  // sysDescr is only "router".
+  routeros: ['MikroTik', 'MikroTik RouterOS', 'routeros'],
+  // Multi-line hex sysDescr; the product release, not the VRP kernel version.
+  vrp_5720: ['Huawei', 'Huawei VRP V200R010C00SPC600', 'vrp']
+}
+
 /** Recordings whose VLANs live in vendor MIBs the collector does not read (only Q-BRIDGE-MIB). */
 const VENDOR_VLANS: Record<string, string | false> = {
   ios_2960x: 'Cisco IOS publishes VLANs in CISCO-VTP-MIB, not Q-BRIDGE-MIB',
@@ -102,6 +121,13 @@ describe('snmp collector on the real-device corpus, compared with LibreNMS', { s
 
     it(`snmp - ${name}: reads every table without a failure`, () => {
       assert.deepEqual((result().warnings ?? []).filter((w) => w.code.startsWith('ERR_')), [])
+    })
+
+    it(`snmp - ${name}: identity (manufacturer, platform; sysName withheld)`, { skip: IDENTITY[name] === undefined ? 'no expectation' : false }, () => {
+      const d = result().device
+      assert.deepEqual([d.manufacturer, d.platform, d.osFamily], IDENTITY[name])
+      // Every corpus recording withholds sysName as "<private>": no hostname, the agent uses the target.
+      assert.equal(d.hostname, undefined)
     })
 
     it(`snmp - ${name}: interfaces match LibreNMS (name, type, MAC, speed, admin status)`, () => {
