@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import type { Writable } from 'node:stream'
 import pino from 'pino'
+import { CronExpressionParser } from 'cron-parser'
 import { createLogger } from '../../config/logger.ts'
 import type { Logger } from '../../config/logger.ts'
 import { loadAgentConfig, assertSendable, createAgent, formatRunSummary, PRODUCER_SUFFIX } from '../../agent/index.ts'
@@ -27,12 +28,15 @@ Usage: tributary agent --config FILE [options]
       --dry-run                 write the Ingest requests as JSON instead of sending them
       --dry-run-output-dir DIR  folder for dry-run files (default: standard output)
   -p, --policy NAME             run only this policy (repeatable)
+      --check                   validate the file and print what would run (policies, schedules,
+                                targets, collectors), without contacting anything
       --log-level LEVEL         trace, debug, info (default), warn, error
 
 Examples:
   tributary agent --config /etc/tributary/agent.yaml
   tributary agent -c agent.yaml --once --dry-run --dry-run-output-dir ./dry-run
   tributary agent -c agent.yaml --once --policy core_switches
+  tributary agent -c agent.yaml --check
 `
 
 export interface AgentCommandDeps {
@@ -66,6 +70,7 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
         'dry-run': { type: 'boolean' },
         'dry-run-output-dir': { type: 'string' },
         policy: { type: 'string', short: 'p', multiple: true },
+        check: { type: 'boolean' },
         'log-level': { type: 'string' }
       }
     }))
@@ -95,6 +100,11 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
   } catch (e) {
     err(`tributary agent: ${(e as Error).message}`)
     return 2
+  }
+
+  if (values.check === true) {
+    deps.stdout.write(describePlan(config))
+    return 0
   }
 
   // Dry-run files on stdout leave stdout to them: logs and the summary go to stderr.
@@ -148,6 +158,28 @@ export async function runAgentCommand (args: string[], deps: AgentCommandDeps): 
     if (deps.ingestor === undefined) await ingestor.close()
     logger.flush?.()
   }
+}
+
+/** What the agent would do, for a person checking a file; names settings, never secrets. */
+function describePlan (config: AgentConfig): string {
+  const lines = [
+    `agent ${config.agentName}: ${config.dryRun ? `dry run to ${config.dryRunOutputDir ?? 'standard output'}` : `sending to ${config.target ?? '?'}`}, ` +
+      `${config.concurrency} target(s) at a time, status ${config.statusListen !== undefined ? `on ${config.statusListen.host}:${config.statusListen.port}` : 'off'}`
+  ]
+  for (const p of config.policies) {
+    const next = p.schedule === undefined ? 'once at start' : `"${p.schedule}", next ${CronExpressionParser.parse(p.schedule).next().toDate().toISOString()}`
+    lines.push(`policy ${p.name}: ${p.targets.length} target(s), ${next}, timeout ${p.timeoutPerTarget / 1000} s per target, site ${p.defaults.site ?? '?'}`)
+    const shown = p.targets.slice(0, 10)
+    for (const t of shown) {
+      const via = [
+        t.snmp !== undefined ? `snmp ${t.snmp.credentials.map((c) => c.version === '3' ? `v3 user ${c.username ?? '?'}` : 'v2c').join(' | ')}${t.snmp.port !== undefined ? ` port ${t.snmp.port}` : ''}` : undefined,
+        t.ssh !== undefined ? `ssh ${t.ssh.platform ?? 'auto-detect'} as ${t.ssh.credentials.map((c) => c.username).join(' | ')}${t.ssh.port !== undefined ? ` port ${t.ssh.port}` : ''}` : undefined
+      ].filter((v) => v !== undefined).join(' + ')
+      lines.push(`  ${t.host}: ${via}`)
+    }
+    if (p.targets.length > shown.length) lines.push(`  ... and ${p.targets.length - shown.length} more`)
+  }
+  return lines.join('\n') + '\n'
 }
 
 async function buildIngestor (config: AgentConfig, logger: Logger): Promise<Ingestor> {

@@ -88,6 +88,22 @@ test('agent command - --policy runs only the named policies', async () => {
   })
 })
 
+test('agent command - --check prints the plan without secrets and contacts nothing', async () => {
+  await withConfig(YAML.replace('snmp: {', 'ssh: { username: admin, password: "${C}" }, snmp: {'), async (file) => {
+    const out = sink()
+    const code = await runAgentCommand(['--config', file, '--check'], { stdout: out.stream, stderr: sink().stream, collectors: { snmp: async () => { throw new Error('must not run') } }, logger: silentAgentLogger, env })
+    assert.equal(code, 0)
+    assert.equal(out.text(), [
+      'agent cli-1: sending to grpc://127.0.0.1:1/diode, 16 target(s) at a time, status off',
+      'policy lab: 2 target(s), once at start, timeout 120 s per target, site cli-1',
+      '  10.0.0.1: snmp v2c + ssh auto-detect as admin',
+      '  10.0.0.2: snmp v2c + ssh auto-detect as admin',
+      ''
+    ].join('\n'))
+    assert.ok(!out.text().includes(SECRET))
+  })
+})
+
 test('agent command - --dry-run-output-dir writes the requests through the SDK dry-run client, without secrets', async () => {
   await withConfig(YAML, async (file, dir) => {
     const outDir = join(dir, 'out')
