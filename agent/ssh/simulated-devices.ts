@@ -29,7 +29,7 @@ function stringList (file: string, path: string, v: unknown): string[] {
 export async function toSimulatedDevice (raw: unknown, file: string, base: string): Promise<SimulatedDevice> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, '(root)', 'must be a mapping')
   const src = raw as Record<string, unknown>
-  const known = new Set<string>([...STRING_KEYS, 'commands', 'commandFiles', 'pageLines', 'hang', 'authMethods', 'privileged', 'privilegedCommands'])
+  const known = new Set<string>([...STRING_KEYS, 'commands', 'commandFiles', 'pageLines', 'hang', 'authMethods', 'privileged', 'privilegedCommands', 'pressAnyKey'])
   for (const k of Object.keys(src)) if (!known.has(k)) fail(file, k, 'unknown key')
   const out: Partial<SimulatedDevice> & { commands: Record<string, string> } = { commands: {} }
   for (const k of STRING_KEYS) {
@@ -43,9 +43,10 @@ export async function toSimulatedDevice (raw: unknown, file: string, base: strin
     if (!Number.isInteger(src.pageLines) || (src.pageLines as number) < 1) fail(file, 'pageLines', 'must be a positive integer')
     out.pageLines = src.pageLines as number
   }
-  if (src.privileged !== undefined) {
-    if (typeof src.privileged !== 'boolean') fail(file, 'privileged', 'must be true or false')
-    out.privileged = src.privileged
+  for (const k of ['privileged', 'pressAnyKey'] as const) {
+    if (src[k] === undefined) continue
+    if (typeof src[k] !== 'boolean') fail(file, k, 'must be true or false')
+    out[k] = src[k] as boolean
   }
   if (src.hang !== undefined) out.hang = stringList(file, 'hang', src.hang)
   if (src.privilegedCommands !== undefined) out.privilegedCommands = stringList(file, 'privilegedCommands', src.privilegedCommands)

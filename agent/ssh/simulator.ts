@@ -39,6 +39,8 @@ export interface SimulatedDevice {
   privilegedCommands?: string[]
   /** Software version in the SSH identification string, e.g. "Cisco-1.25". */
   serverIdent?: string
+  /** Stop at "Press any key to continue" before the first prompt, as ProCurve does. */
+  pressAnyKey?: boolean
   /** Fixed host private key (OpenSSH or PEM); generated when absent. */
   hostKey?: string
 }
@@ -117,7 +119,7 @@ class SimulatedCli {
   readonly #drop: () => void
   readonly #commands: Map<string, string>
   #privileged: boolean
-  #mode: 'line' | 'password' | 'paging' | 'hung' | 'closed' = 'line'
+  #mode: 'line' | 'password' | 'paging' | 'hung' | 'closed' | 'anykey' = 'line'
   #line = ''
   #lastCr = false
   #tries = 0
@@ -136,7 +138,12 @@ class SimulatedCli {
     this.#commands = new Map(Object.entries(dev.commands).map(([k, v]) => [normalise(k), v]))
     this.#privileged = dev.privileged ?? this.#style.startsPrivileged
     if (dev.motd !== undefined && dev.motd !== '') this.#write(crlf(dev.motd.endsWith('\n') ? dev.motd : dev.motd + '\n'))
-    this.#prompt()
+    if (dev.pressAnyKey === true) {
+      this.#mode = 'anykey'
+      this.#write('Press any key to continue')
+    } else {
+      this.#prompt()
+    }
     out.on('data', (b: Buffer) => this.#input(b.toString('utf8')))
   }
 
@@ -153,6 +160,12 @@ class SimulatedCli {
   #input (s: string): void {
     for (const ch of s) {
       if (this.#mode === 'hung' || this.#mode === 'closed') return
+      if (this.#mode === 'anykey') {
+        this.#mode = 'line'
+        this.#write('\x1b[2K\r')
+        this.#prompt()
+        continue
+      }
       if (this.#mode === 'paging') { this.#pagingKey(ch); continue }
       if (ch === '\n' && this.#lastCr) { this.#lastCr = false; continue }
       this.#lastCr = ch === '\r'

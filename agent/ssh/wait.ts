@@ -104,6 +104,11 @@ export class ChannelWait<T> {
     }))
   }
 
+  /** Stops the clocks without settling: the caller no longer wants the result. */
+  cancel (): void {
+    if (!this.#done) this.#finish()
+  }
+
   fail (err: SshError): void {
     if (this.#done) return
     this.#finish()

@@ -59,7 +59,8 @@ before(async () => {
       { ...edge1, name: 'edge1-ki', authMethods: ['keyboard-interactive'] },
       { ...edge1, name: 'mx1', platform: 'juniper_junos', prompt: 'mx1', pageLines: 3, commands: { 'show pager': pager } },
       { ...edge1, name: 'sw2', platform: 'hp_procurve', prompt: 'HP-2920-24G', pageLines: 2, commands: { 'show pager': pager } },
-      { ...edge1, name: 'host1', platform: 'linux', prompt: 'host1', commands: { 'uname -r': '6.1.0-18-amd64\n' } }
+      { ...edge1, name: 'host1', platform: 'linux', prompt: 'host1', commands: { 'uname -r': '6.1.0-18-amd64\n' } },
+      { ...edge1, name: 'sw3', platform: 'hp_procurve', prompt: 'HP-2530-48G', pressAnyKey: true }
     ]
   })
   for (const d of sim.devices) ports[d.name] = d.port
@@ -103,6 +104,18 @@ test('ssh session - Junos "---(more N%)---" and ProCurve "-- MORE --" pagers (CR
     } finally {
       await s.close()
     }
+  }
+})
+
+test('ssh session - a "Press any key to continue" screen gets one keypress, then the prompt is found', async () => {
+  const s = await connectSsh(target('sw3', { idleTimeout: 600 }))
+  try {
+    const shell = await s.openShell()
+    assert.equal(shell.prompt, 'HP-2530-48G>')
+    assert.match(shell.greeting, /Maintenance window/)
+    assert.equal(await shell.run('show clock'), '*21:05:11.204 UTC Fri Nov 27 2026')
+  } finally {
+    await s.close()
   }
 })
 
