@@ -4,10 +4,10 @@
 // 10% of the entities changed; each beside the raw rate of a set-based INSERT of the same rows into
 // the same PostgreSQL, which is the ceiling. Last line: one JSON object.
 //
-//   npm run bench:reconcile                 (BENCH_DEVICES=200 by default)
+//   npm run bench:reconcile                 (BENCH_DEVICES=256, BENCH_BATCH=64 requests per transaction)
 //   TRIBUTARY_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reconcile
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
@@ -18,9 +18,9 @@ import { silentLogger } from '../config/logger.ts'
 import { createReconciler } from '../reconciler/index.ts'
 
 const ADMIN_URL = process.env.TRIBUTARY_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const DEVICES = Number(process.env.BENCH_DEVICES ?? 200)
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 256)
 const INTERFACES = 48
-const BATCH = Number(process.env.BENCH_BATCH ?? 16)
+const BATCH = Number(process.env.BENCH_BATCH ?? 64)
 
 type Entity = Record<string, unknown>
 const ts = { seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 }
@@ -154,7 +154,9 @@ async function main (): Promise<void> {
       unchanged_per_s: Math.round(unchanged.perSecond),
       changed_per_s: Math.round(changed.perSecond),
       raw_insert_per_s: Math.round(raw.perSecond),
-      new_vs_raw: Number((created.perSecond / raw.perSecond).toFixed(3))
+      new_vs_raw: Number((created.perSecond / raw.perSecond).toFixed(3)),
+      // The machine's 1-minute load average when the run ended: figures from a busy machine are low.
+      load_avg_1m: Number(loadavg()[0].toFixed(2))
     }))
   } finally {
     await db.close()

@@ -7,7 +7,7 @@ import type { FieldChange } from './diff.ts'
 import { fieldSpec } from './diff.ts'
 import type { ManyToManySpec, ModelSpec } from './models.ts'
 import type { PlanObject } from './match.ts'
-import { sqlTypeOf, toParam } from './values.ts'
+import { sameValue, sqlTypeOf, toParam } from './values.ts'
 
 /** Who a write is attributed to in object_change. */
 export interface Author { requestId: string, userName: string }
@@ -57,19 +57,33 @@ export async function reserveIds (tx: Queryable, spec: ModelSpec, count: number)
  * then matches that row instead of duplicating it. */
 export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ id: number, values: Map<string, unknown>, author: Author }>): Promise<void> {
   if (rows.length === 0) return
-  let cols = createColumnCache.get(spec)
-  if (!cols) createColumnCache.set(spec, (cols = createColumns(spec)))
+  let all = createColumnCache.get(spec)
+  if (!all) createColumnCache.set(spec, (all = createColumns(spec)))
+  // Only columns some row sets to something other than the column default travel: the rest are
+  // left to the table's defaults (the models' defaults are the schema's), which keeps the arrays
+  // of a wide table like interface to the handful of fields producers actually send.
+  const cols = all.filter((c) => rows.some((r) => {
+    const v = r.values.get(c)
+    if (v === undefined || v === null) return false
+    const f = fieldSpec(spec, c)
+    return f?.default === undefined || !sameValue(f.default, v)
+  }))
   const params: unknown[] = [rows.map((r) => r.id), rows.map((r) => r.author.requestId), rows.map((r) => r.author.userName)]
   const decl = ['$1::int8[]', '$2::text[]', '$3::text[]']
   const select: string[] = []
   cols.forEach((c, i) => {
     const t = columnType(spec, c)
-    params.push(rows.map((r) => c === 'custom_fields' ? JSON.stringify(r.values.get(c) ?? {}) : param(spec, c, r.values.get(c))))
+    params.push(rows.map((r) => {
+      const v = r.values.get(c)
+      if (c === 'custom_fields') return JSON.stringify(v ?? {})
+      return param(spec, c, v ?? fieldSpec(spec, c)?.default ?? null)
+    }))
     decl.push(`$${i + 4}::${t.array}`)
     select.push(`p.c${i}${t.cast}`)
   })
-  const sql = `with p as (select * from unnest(${decl.join(', ')}) as p(id, request_id, user_name, ${cols.map((_, i) => `c${i}`).join(', ')})),
-    ins as (insert into ${spec.table} (id, ${cols.join(', ')}) select p.id, ${select.join(', ')} from p order by p.id on conflict do nothing returning *),
+  const colList = cols.length > 0 ? `, ${cols.join(', ')}` : ''
+  const sql = `with p as (select * from unnest(${decl.join(', ')}) as p(id, request_id, user_name${cols.map((_, i) => `, c${i}`).join('')})),
+    ins as (insert into ${spec.table} (id${colList}) select p.id${select.map((x) => `, ${x}`).join('')} from p order by p.id on conflict do nothing returning *),
     oc as (insert into object_change (request_id, user_name, action, object_type, object_id, object_repr, postchange_data)
       select p.request_id, p.user_name, 'create', '${spec.objectType}', o.id, ${spec.repr}, to_jsonb(o) from ins o join p on p.id = o.id)
     select id::text as id from ins`

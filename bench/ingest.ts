@@ -1,0 +1,155 @@
+// npm run bench:ingest -- [--duration 10] [--concurrency 8] [--entities 1000] [--nats URL] [--postgres URL]
+// Drives a real ingester (JetStream queue; PGlite in memory, or PostgreSQL, for the clients table)
+// with concurrent gRPC callers sending N-entity requests for a fixed time, then publishes the same
+// bytes straight to JetStream from Node for the same time: the ceiling the ingester is measured
+// against. Prints a table and, as its last line, one JSON object for comparing runs.
+import { randomUUID } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import * as grpc from '@grpc/grpc-js'
+import { connect } from '@nats-io/transport-node'
+import { jetstream, jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream'
+import { silentLogger } from '../config/logger.ts'
+import { addClient, createIngester } from '../ingester/index.ts'
+import { encodeIngestRequest, type IngestRequest } from '../proto/index.ts'
+import { createJetStreamQueue } from '../queue/index.ts'
+import { connectPostgres, migrate, openPglite, type Db } from '../store/index.ts'
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '8' },
+    entities: { type: 'string', default: '1000' },
+    nats: { type: 'string', default: process.env.TRIBUTARY_NATS_URL ?? 'nats://127.0.0.1:4222' },
+    postgres: { type: 'string' }
+  }
+})
+const durationMs = Number(values.duration) * 1000
+const concurrency = Number(values.concurrency)
+const entityCount = Number(values.entities)
+if (!(durationMs > 0 && concurrency > 0 && entityCount > 0)) {
+  console.error('--duration (s), --concurrency and --entities must be positive numbers')
+  process.exit(2)
+}
+
+function entities (n: number): IngestRequest['entities'] {
+  const ts = { seconds: Math.floor(Date.now() / 1000), nanos: 0 }
+  const device = (i: number) => ({
+    name: `bench-sw-${Math.floor(i / 10)}`,
+    device_type: { model: 'C9300-48P', manufacturer: { name: 'Cisco' } },
+    role: { name: 'access-switch' },
+    platform: { name: 'cisco_ios', manufacturer: { name: 'Cisco' } },
+    site: { name: 'bench-dc1' },
+    serial: `FOC${100000 + i}`,
+    status: 'active'
+  })
+  return Array.from({ length: n }, (_, i) => {
+    switch (i % 3) {
+      case 0: return { timestamp: ts, device: device(i) }
+      case 1: return { timestamp: ts, interface: { device: device(i), name: `GigabitEthernet1/0/${i % 48}`, type: '1000base-t', enabled: true, mtu: 1500, description: 'bench port' } }
+      default: return { timestamp: ts, ip_address: { address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/24`, status: 'active', assigned_object_interface: { device: device(i), name: `Vlan${i % 100}`, type: 'virtual' } } }
+    }
+  })
+}
+
+// The body without its id, encoded once; each request puts its own id field in front (protobuf
+// fields may come in any order), so callers spend no time encoding.
+const body = Buffer.from(encodeIngestRequest({
+  stream: 'latest', producer_app_name: 'bench', producer_app_version: '1.0.0', sdk_name: 'bench', sdk_version: '1.0.0', entities: entities(entityCount)
+}))
+function requestBytes (): { id: string, bytes: Buffer } {
+  const id = randomUUID()
+  return { id, bytes: Buffer.concat([Buffer.from(encodeIngestRequest({ id } as IngestRequest)), body]) }
+}
+
+function percentile (sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
+}
+
+async function runFor (fn: () => Promise<void>): Promise<{ count: number, latencies: number[], elapsed: number }> {
+  const latencies: number[] = []
+  const started = performance.now()
+  const end = started + durationMs
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now()
+      await fn()
+      latencies.push(performance.now() - t)
+    }
+  }))
+  return { count: latencies.length, latencies: latencies.sort((a, b) => a - b), elapsed: performance.now() - started }
+}
+
+async function benchIngester (): Promise<{ count: number, latencies: number[], elapsed: number }> {
+  const stream = `BENCH_ING_${Date.now().toString(36)}`
+  const db: Db = values.postgres ? await connectPostgres({ url: values.postgres }) : await openPglite()
+  await migrate(db)
+  const queue = await createJetStreamQueue({ servers: values.nats!, stream, maxBytes: 8 * 1024 ** 3 })
+  const ingester = await createIngester({ queue, db, logger: silentLogger, host: '127.0.0.1', port: 0 })
+  const client = await addClient(db, { name: 'bench', scopes: ['diode:ingest'] })
+  const token = (await ingester.auth.issueToken(client.client_id, client.client_secret, 'diode:ingest')).access_token
+  // Several channels, as several agents would open: one HTTP/2 connection per channel.
+  const channels = Array.from({ length: Math.min(concurrency, 4) }, (_, i) =>
+    new grpc.Client(`127.0.0.1:${ingester.port}`, grpc.credentials.createInsecure(), { 'grpc.max_send_message_length': 64 * 1024 * 1024, 'grpc-node.bench': i }))
+  const metadata = new grpc.Metadata()
+  metadata.set('authorization', `Bearer ${token}`)
+  let next = 0
+  let failures = 0
+  try {
+    const result = await runFor(() => new Promise<void>((resolve) => {
+      const { bytes } = requestBytes()
+      channels[next++ % channels.length]!.makeUnaryRequest('/diode/diode.v1.IngesterService/Ingest', (b: Buffer) => b, (b: Buffer) => b, bytes, metadata,
+        { deadline: Date.now() + 30_000 }, (err) => { if (err) failures++; resolve() })
+    }))
+    if (failures > 0) console.error(`ingester: ${failures} calls failed`)
+    return result
+  } finally {
+    for (const c of channels) c.close()
+    await ingester.close(1000)
+    await queue.close()
+    await db.close()
+    const nc = await connect({ servers: values.nats! })
+    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => {})
+    await nc.close()
+  }
+}
+
+async function benchRaw (): Promise<{ count: number, latencies: number[], elapsed: number }> {
+  const stream = `BENCH_RAW_${Date.now().toString(36)}`
+  const nc = await connect({ servers: values.nats! })
+  const jsm = await jetstreamManager(nc)
+  await jsm.streams.add({ name: stream, subjects: [`${stream}.requests`], storage: StorageType.File, retention: RetentionPolicy.Workqueue, discard: DiscardPolicy.New, max_bytes: 8 * 1024 ** 3 })
+  const js = jetstream(nc, { timeout: 30_000 })
+  try {
+    return await runFor(async () => {
+      const { id, bytes } = requestBytes()
+      await js.publish(`${stream}.requests`, bytes, { msgID: id })
+    })
+  } finally {
+    await jsm.streams.delete(stream).catch(() => {})
+    await nc.close()
+  }
+}
+
+const ing = await benchIngester()
+const raw = await benchRaw()
+const rate = (r: { count: number, elapsed: number }): number => Math.round(r.count * entityCount / (r.elapsed / 1000))
+const result = {
+  entities_per_request: entityCount,
+  request_bytes: body.length + 38,
+  concurrency,
+  duration_s: durationMs / 1000,
+  requests: ing.count,
+  entities_per_s: rate(ing),
+  p50_ms: Math.round(percentile(ing.latencies, 0.5) * 10) / 10,
+  p99_ms: Math.round(percentile(ing.latencies, 0.99) * 10) / 10,
+  raw_requests: raw.count,
+  raw_entities_per_s: rate(raw),
+  raw_p50_ms: Math.round(percentile(raw.latencies, 0.5) * 10) / 10,
+  raw_p99_ms: Math.round(percentile(raw.latencies, 0.99) * 10) / 10,
+  ratio: Math.round(rate(ing) / rate(raw) * 100) / 100
+}
+console.log(`ingester:        ${result.entities_per_s} entities/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  (${ing.count} requests of ${entityCount} entities, ${result.request_bytes} bytes)`)
+console.log(`raw JetStream:   ${result.raw_entities_per_s} entities/s  p50 ${result.raw_p50_ms} ms  p99 ${result.raw_p99_ms} ms`)
+console.log(`ingester / raw:  ${Math.round(result.ratio * 100)}%`)
+console.log(JSON.stringify(result))
