@@ -10,6 +10,7 @@ import type { IpEntry } from './tables/ip-mib.ts'
 import { PHYSICAL_CLASS, findChassis, type EntityEntry } from './tables/entity-mib.ts'
 import { portMode, type VlanInfo } from './tables/bridge-mib.ts'
 import type { LldpLocalPort, LldpRemote } from './tables/lldp-mib.ts'
+import type { CiscoVlans } from './tables/cisco-vlan.ts'
 import { enterpriseNumber, vendorFromSysObjectId } from './vendors.ts'
 
 export interface Tables {
@@ -20,6 +21,7 @@ export interface Tables {
   ipv6Addr?: IpEntry[]
   entities?: EntityEntry[]
   vlans?: VlanInfo
+  ciscoVlans?: CiscoVlans
   lag?: Map<number, number>
   lldpLocal?: LldpLocalPort[]
   lldpRemote?: LldpRemote[]
@@ -136,6 +138,24 @@ export function assembleDevice (target: string, t: Tables, options: AssembleOpti
       if (iface === undefined) continue
       const m = portMode(p)
       if (m.mode === undefined) continue
+      iface.mode = m.mode
+      if (m.untaggedVlan !== undefined) iface.untaggedVlan = m.untaggedVlan
+      if (m.taggedVlans !== undefined) iface.taggedVlans = m.taggedVlans
+    }
+  }
+
+  // Cisco's own VLAN MIBs fill in what Q-BRIDGE-MIB did not say.
+  if (t.ciscoVlans !== undefined) {
+    const known = new Map(device.vlans.map((v) => [v.vid, v]))
+    for (const [vid, v] of t.ciscoVlans.vlans) {
+      const existing = known.get(vid)
+      if (existing === undefined) known.set(vid, v.name === undefined ? { vid } : { vid, name: v.name })
+      else if (existing.name === undefined && v.name !== undefined) existing.name = v.name
+    }
+    device.vlans = [...known.values()].sort((a, b) => a.vid - b.vid)
+    for (const [ifIndex, m] of t.ciscoVlans.ports) {
+      const iface = byIndex.get(ifIndex)
+      if (iface === undefined || iface.mode !== undefined) continue
       iface.mode = m.mode
       if (m.untaggedVlan !== undefined) iface.untaggedVlan = m.untaggedVlan
       if (m.taggedVlans !== undefined) iface.taggedVlans = m.taggedVlans

@@ -12,6 +12,8 @@ import { ENT_PHYSICAL_COLUMNS, parseEntities } from './tables/entity-mib.ts'
 import { IF_TABLE_COLUMNS, IF_X_TABLE_COLUMNS, parseInterfaces } from './tables/if-mib.ts'
 import { IPV6_ADDR_TABLE_COLUMNS, IP_ADDRESS_TABLE_COLUMNS, IP_ADDR_TABLE_COLUMNS, parseIpAddrTable, parseIpAddressTable, parseIpv6AddrTable } from './tables/ip-mib.ts'
 import { LAG_PORT_COLUMNS, parseLagMembership } from './tables/lag-mib.ts'
+import { VM_VLAN_COLUMNS, VTP_TRUNK_COLUMNS, VTP_VLAN_COLUMNS, parseCiscoVlans } from './tables/cisco-vlan.ts'
+import { enterpriseNumber } from './vendors.ts'
 import { LLDP_LOC_PORT_COLUMNS, LLDP_REM_COLUMNS, LLDP_REM_MAN_COLUMNS, parseLldpLocalPorts, parseLldpRemotes } from './tables/lldp-mib.ts'
 import { SYSTEM_OIDS, parseSystem } from './tables/system.ts'
 import { walkColumns, type ColumnRows, type WalkState } from './walk.ts'
@@ -42,7 +44,11 @@ interface TableSpec {
   phase: string
   columns: readonly string[]
   store: (t: Tables, cols: Cols, all: Map<string, Cols>) => void
+  /** Only for devices this is true of (vendor MIBs). */
+  when?: (t: Tables) => boolean
 }
+
+const isCisco = (t: Tables): boolean => enterpriseNumber(t.system.objectId) === 9
 
 const cols = (o: Record<string, string>): string[] => Object.values(o)
 
@@ -65,6 +71,14 @@ const TABLES: TableSpec[] = [
       t.vlans = parseBridge(all.get('dot1dBasePortTable') ?? none, all.get('dot1qVlanStaticTable') ?? none, all.get('dot1qVlanCurrentTable') ?? none, c)
     }
   },
+  { phase: 'vtpVlanTable', columns: cols(VTP_VLAN_COLUMNS), store: () => {}, when: isCisco },
+  { phase: 'vlanTrunkPortTable', columns: cols(VTP_TRUNK_COLUMNS), store: () => {}, when: isCisco },
+  {
+    phase: 'vmMembershipTable',
+    columns: cols(VM_VLAN_COLUMNS),
+    when: isCisco,
+    store: (t, c, all) => { t.ciscoVlans = parseCiscoVlans(all.get('vtpVlanTable') ?? new Map(), all.get('vlanTrunkPortTable') ?? new Map(), c) }
+  },
   { phase: 'dot3adAggPortTable', columns: cols(LAG_PORT_COLUMNS), store: (t, c) => { t.lag = parseLagMembership(c) } },
   { phase: 'lldpLocPortTable', columns: cols(LLDP_LOC_PORT_COLUMNS), store: (t, c) => { t.lldpLocal = parseLldpLocalPorts(c) } },
   { phase: 'lldpRemTable', columns: cols(LLDP_REM_COLUMNS), store: () => {} },
@@ -75,7 +89,8 @@ const TABLES: TableSpec[] = [
 const CONSUMES: Record<string, string[]> = {
   ifXTable: ['ifTable'],
   dot1qPortVlanTable: ['dot1dBasePortTable', 'dot1qVlanStaticTable', 'dot1qVlanCurrentTable'],
-  lldpRemManAddrTable: ['lldpRemTable']
+  lldpRemManAddrTable: ['lldpRemTable'],
+  vmMembershipTable: ['vtpVlanTable', 'vlanTrunkPortTable']
 }
 const NEEDED_LATER = new Set(Object.values(CONSUMES).flat())
 
@@ -164,6 +179,7 @@ export async function collectSnmp (settings: SnmpTargetSettings, options: Collec
   let stopped: SnmpError | undefined
   try {
     for (const spec of TABLES) {
+      if (spec.when !== undefined && !spec.when(tables)) continue
       if (stopped !== undefined) {
         warnings.push({ phase: spec.phase, code: stopped.code, message: `${spec.phase} not read: ${stopped.message}` })
         continue
