@@ -44,7 +44,7 @@ after(async () => {
 })
 
 test('ssh sim - the lab folder loads every device with its command outputs read from the files beside it', () => {
-  assert.deepEqual(lab.map((d) => d.name), ['ex1', 'leaf1', 'r1', 'spine1', 'srv1'])
+  assert.deepEqual(lab.map((d) => d.name), ['ex1', 'leaf1', 'pe1', 'r1', 'spine1', 'srv1'])
   for (const dev of lab) {
     const driver = DRIVERS[dev.platform]
     assert.ok(driver !== undefined, `${dev.name}: platform ${dev.platform}`)
@@ -72,6 +72,8 @@ const EXPECT: Record<string, { platform: string, hostname: string, model: string
   r1: { platform: 'cisco_ios', hostname: 'r1', model: 'C9300-24T', serial: 'FOC2331X0AB', minInterfaces: 30, vlans: [10, 20, 30], address: '10.0.1.2/30', inventory: 'C9300-NM-8X' },
   leaf1: { platform: 'arista_eos', hostname: 'leaf1', model: 'DCS-7050SX3-48YC8-F', serial: 'JPE21104312', minInterfaces: 50, vlans: [100, 200, 300], address: '10.20.100.1/24', inventory: 'PWR-500AC-F' },
   ex1: { platform: 'juniper_junos', hostname: 'ex1', model: 'ex4300-48t', serial: 'PE3716090123', minInterfaces: 10, vlans: [10, 20, 40], address: '10.40.0.1/24', inventory: '740-021308' },
+  // IOS XR has no VLAN table: its VLANs live on subinterfaces
+  pe1: { platform: 'cisco_xr', hostname: 'pe1', model: 'ASR-9006-AC-V2', serial: 'FOX1746GHJK', minInterfaces: 10, vlans: [], address: '10.50.0.1/24', inventory: 'A9K-24X10GE-SE' },
   spine1: { platform: 'cisco_nxos', hostname: 'spine1', model: 'N9K-C93180YC-EX', serial: 'FDO21120U8N', minInterfaces: 10, vlans: [100, 200], address: '10.30.200.1/24', inventory: 'NXA-PAC-650W-PE' },
   srv1: { platform: 'linux', hostname: 'srv1', model: 'SYS-1029P-WTR', serial: 'S314159X9A26535', minInterfaces: 8, vlans: [120], address: '203.0.113.21/25', inventory: '' }
 }
@@ -141,6 +143,7 @@ test('ssh sim - detection evidence: the Junos MOTD suffices, IOS and EOS need "s
   assert.equal(await by('spine1'), 'prompt', 'the NX-OS login MOTD names it')
   assert.equal(await by('r1'), 'show version')
   assert.equal(await by('leaf1'), 'show version')
+  assert.equal(await by('pe1'), 'show version')
   assert.equal(await by('srv1'), 'prompt', 'Ubuntu\'s MOTD names GNU/Linux')
   const quiet: SimulatedDevice = { ...lab.find((d) => d.name === 'srv1')!, name: 'srv2', motd: undefined }
   const s2 = await startSshSimulator({ devices: [quiet] })
