@@ -149,3 +149,33 @@ describe('snmp walker', () => {
     assert.equal(state.truncated.length, 1)
   })
 })
+
+describe('snmp Cisco VLAN MIBs', () => {
+  it('snmp - CISCO-VTP-MIB VLANs, trunk bitmaps (allowed lists and "all") and vmVlan access ports', async () => {
+    const { parseCiscoVlans, VTP_VLAN_COLUMNS, VTP_TRUNK_COLUMNS, VM_VLAN_COLUMNS } = await import('../../../agent/snmp/tables/cisco-vlan.ts')
+    const int = (value: number): Varbind => ({ oid: '', type: snmp.ObjectType.Integer, value })
+    const oct = (value: Buffer | string): Varbind => ({ oid: '', type: snmp.ObjectType.OctetString, value: Buffer.from(value) })
+    const bitmap = (vids: number[]): Buffer => { const b = Buffer.alloc(128); for (const v of vids) b[v >> 3] |= 0x80 >> (v & 7); return b }
+    const vtp = new Map([
+      [VTP_VLAN_COLUMNS.vtpVlanState, new Map([['1.1', int(1)], ['1.10', int(1)], ['1.20', int(1)], ['1.1002', int(2)]])],
+      [VTP_VLAN_COLUMNS.vtpVlanType, new Map([['1.1', int(1)], ['1.10', int(1)], ['1.20', int(1)], ['1.1002', int(2)]])],
+      [VTP_VLAN_COLUMNS.vtpVlanName, new Map([['1.1', oct('default')], ['1.10', oct('users')], ['1.20', oct('voice')], ['1.1002', oct('fddi-default')]])]
+    ])
+    const all = Buffer.alloc(128, 0xff)
+    const trunks = new Map([
+      [VTP_TRUNK_COLUMNS.vlanTrunkPortNativeVlan, new Map([['5', int(1)], ['6', int(99)], ['7', int(1)]])],
+      [VTP_TRUNK_COLUMNS.vlanTrunkPortDynamicStatus, new Map([['5', int(1)], ['6', int(1)], ['7', int(2)]])],
+      [VTP_TRUNK_COLUMNS.vlanTrunkPortVlansEnabled, new Map([['5', oct(bitmap([10, 20, 99]))], ['6', oct(all)]])],
+      [VTP_TRUNK_COLUMNS.vlanTrunkPortVlansEnabled2k, new Map([['6', oct(all)]])],
+      [VTP_TRUNK_COLUMNS.vlanTrunkPortVlansEnabled3k, new Map([['6', oct(all)]])],
+      [VTP_TRUNK_COLUMNS.vlanTrunkPortVlansEnabled4k, new Map([['6', oct(all)]])]
+    ])
+    const members = new Map([[VM_VLAN_COLUMNS.vmVlan, new Map([['7', int(10)], ['8', int(20)]])]])
+    const r = parseCiscoVlans(vtp, trunks, members)
+    assert.deepEqual([...r.vlans], [[1, { name: 'default' }], [10, { name: 'users' }], [20, { name: 'voice' }]])
+    assert.deepEqual(r.ports.get(5), { mode: 'tagged', untaggedVlan: 1, taggedVlans: [10, 20, 99] })
+    assert.deepEqual(r.ports.get(6), { mode: 'tagged-all', untaggedVlan: 99 })
+    assert.deepEqual(r.ports.get(7), { mode: 'access', untaggedVlan: 10 })
+    assert.deepEqual(r.ports.get(8), { mode: 'access', untaggedVlan: 20 })
+  })
+})
