@@ -44,7 +44,7 @@ after(async () => {
 })
 
 test('ssh sim - the lab folder loads every device with its command outputs read from the files beside it', () => {
-  assert.deepEqual(lab.map((d) => d.name), ['ex1', 'leaf1', 'pe1', 'r1', 'spine1', 'srv1'])
+  assert.deepEqual(lab.map((d) => d.name), ['ex1', 'leaf1', 'pe1', 'r1', 'spine1', 'srv1', 'sw2'])
   for (const dev of lab) {
     const driver = DRIVERS[dev.platform]
     assert.ok(driver !== undefined, `${dev.name}: platform ${dev.platform}`)
@@ -75,6 +75,8 @@ const EXPECT: Record<string, { platform: string, hostname: string, model: string
   // IOS XR has no VLAN table: its VLANs live on subinterfaces
   pe1: { platform: 'cisco_xr', hostname: 'pe1', model: 'ASR-9006-AC-V2', serial: 'FOX1746GHJK', minInterfaces: 10, vlans: [], address: '10.50.0.1/24', inventory: 'A9K-24X10GE-SE' },
   spine1: { platform: 'cisco_nxos', hostname: 'spine1', model: 'N9K-C93180YC-EX', serial: 'FDO21120U8N', minInterfaces: 10, vlans: [100, 200], address: '10.30.200.1/24', inventory: 'NXA-PAC-650W-PE' },
+  // the hp_procurve driver reads no inventory command
+  sw2: { platform: 'hp_procurve', hostname: 'sw2', model: 'JL258A', serial: 'CN73HPX0AB', minInterfaces: 11, vlans: [10, 20], address: '10.10.10.3/24', inventory: '' },
   srv1: { platform: 'linux', hostname: 'srv1', model: 'SYS-1029P-WTR', serial: 'S314159X9A26535', minInterfaces: 8, vlans: [120], address: '203.0.113.21/25', inventory: '' }
 }
 
@@ -132,7 +134,8 @@ test('ssh sim - auto-detection picks the right driver for every lab device, send
     assert.equal(result.device.hostname, EXPECT[name].hostname)
     const sent = sim.received(name).slice(before)
     for (const command of sent) {
-      assert.match(command, /^(show |terminal |set cli |enable$|uname |hostname$|cat |ip |grep |lldpctl )/, `${name}: "${command}" is not read-only`)
+      // terminal / set cli / no page change this session's paging and width only, never the configuration
+      assert.match(command, /^(show |terminal |set cli |no page$|enable$|uname |hostname$|cat |ip |grep |lldpctl )/, `${name}: "${command}" is not read-only`)
     }
   }
 })
@@ -144,6 +147,7 @@ test('ssh sim - detection evidence: the Junos MOTD suffices, IOS and EOS need "s
   assert.equal(await by('r1'), 'show version')
   assert.equal(await by('leaf1'), 'show version')
   assert.equal(await by('pe1'), 'show version')
+  assert.equal(await by('sw2'), 'prompt', 'past "Press any key", the MOTD names the Aruba model')
   assert.equal(await by('srv1'), 'prompt', 'Ubuntu\'s MOTD names GNU/Linux')
   const quiet: SimulatedDevice = { ...lab.find((d) => d.name === 'srv1')!, name: 'srv2', motd: undefined }
   const s2 = await startSshSimulator({ devices: [quiet] })
