@@ -177,6 +177,22 @@ describe('snmp collector failures', () => {
     })
   })
 
+  it('snmp - a deadline reached mid-walk keeps what was read and notes the rest', async () => {
+    // ENTITY-MIB requests vanish; requests time out only after 60 s, so the deadline ends the walk.
+    const p = await proxy({ dropOid: Buffer.from([0x2b, 0x06, 0x01, 0x02, 0x01, 0x2f]) })
+    try {
+      const result = await collectSnmp({ host: '127.0.0.1', port: p.port, timeout: 60_000, retries: 0, credentials: [{ version: '2c', community: 'cisco-c9300' }] }, { deadline: Date.now() + 4000 })
+      assert.equal(result.device.interfaces.length, 14)
+      assert.equal(result.device.addresses.length, 6)
+      const codes = new Map((result.warnings ?? []).map((w) => [w.phase, w.code]))
+      assert.equal(codes.get('entPhysicalTable'), 'ERR_SNMP_DEADLINE')
+      assert.equal(codes.get('lldpRemTable'), 'ERR_SNMP_DEADLINE')
+      assert.equal(codes.has('ifTable'), false)
+    } finally {
+      await p.close()
+    }
+  })
+
   it('snmp - an abort signal stops the collection with ERR_SNMP_ABORTED', async () => {
     const port = await freeUdpPort()
     const controller = new AbortController()
