@@ -16,7 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 import { count } from './backends.ts'
 import { expected, loadRequest, PER_REQUEST } from './load.ts'
 
-const REQUESTS = 30
+const REQUESTS = 20
 const CHILD = fileURLToPath(new URL('./reconciler-child.ts', import.meta.url))
 
 function startChild (url: string, stream: string): ChildProcess {

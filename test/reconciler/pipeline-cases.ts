@@ -1,14 +1,15 @@
-// The reconciler pipeline without a queue (applyRequests), on PostgreSQL and on PGlite: complete
-// creation in one request, across requests in any order and from one nested entity; repeats,
-// partial updates, tag merge, restoring hand-deleted rows; the matching rules; per-entity failure.
+// The reconciler pipeline without a queue (applyRequests): complete creation in one request,
+// across requests in any order and from one nested entity; repeats, partial updates, tag merge,
+// restoring hand-deleted rows; the matching rules; per-entity failure. Defined once, run on
+// PostgreSQL (pipeline-postgres.test.ts) and PGlite (pipeline-pglite.test.ts).
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
 import { applyRequests, type ApplySummary } from '../../reconciler/index.ts'
 import type { Db } from '../../store/index.ts'
-import { BACKENDS, count, one, openBackend, reset, type Backend } from './backends.ts'
+import { count, one, openBackend, reset, type Backend, type BackendKind } from './backends.ts'
 import {
-  addresses, device, deviceEntities, deviceRef, interfaces, PREFIXES, request, ts, VLANS, VRF, type EntityObject
+  device, deviceEntities, deviceRef, interfaces, request, ts, VLANS, VRF, type EntityObject
 } from './fixtures.ts'
 
 async function send (db: Db, entities: EntityObject[], id?: string): Promise<ApplySummary> {
@@ -58,7 +59,7 @@ const COMPLETE = {
   ]
 }
 
-for (const kind of BACKENDS) {
+export function definePipelineTests (kind: BackendKind): void {
   describe(`reconciler pipeline on ${kind}`, () => {
     let backend: Backend
     let db: Db
@@ -248,6 +249,3 @@ for (const kind of BACKENDS) {
   })
 }
 
-// Keep the prefix fixture in use for type checking when tests are filtered.
-void PREFIXES
-void addresses

@@ -1,0 +1,3 @@
+import { definePipelineTests } from './pipeline-cases.ts'
+
+definePipelineTests('postgres')
