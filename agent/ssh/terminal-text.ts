@@ -139,8 +139,8 @@ export function promptBase (prompt: string): string {
  * only: IOS-style "%FAC-SEV-MNEMONIC" log lines have no blank after the percent sign.
  */
 const REJECTION = [
-  /^%\s+(?:Invalid|Incomplete|Ambiguous|Unknown|Unrecognized|Bad|Error|Unable)\b/i,
-  /^(?:syntax error|unknown command|error: (?:syntax error|unknown command))/i,
+  /^%\s+(?:Invalid|Incomplete|Ambiguous|Unknown|Unrecognized|Bad|Error|Unable|Command authorization|Authorization failed|Permission denied|Access denied)\b/i,
+  /^(?:syntax error|unknown command|error:\s)/i,
   /^Invalid input\b/i,
   /^(?:-?\w*sh): .*(?:command not found|not found)$/
 ]

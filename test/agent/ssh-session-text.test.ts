@@ -56,6 +56,10 @@ test('ssh terminal - CLI rejections are found on the first lines only, log messa
   assert.equal(rejectionOf('                 ^\nunknown command.'), 'unknown command.')
   assert.equal(rejectionOf('Invalid input: frob'), 'Invalid input: frob')
   assert.equal(rejectionOf('-bash: show: command not found'), '-bash: show: command not found')
+  assert.equal(rejectionOf('% Command authorization failed.'), '% Command authorization failed.')
+  assert.equal(rejectionOf('error: permission denied'), 'error: permission denied')
+  // a feature that is off is an answer, not a rejection: the parser finds nothing in it
+  assert.equal(rejectionOf('% LLDP is not enabled'), undefined)
   assert.equal(rejectionOf('%LINK-3-UPDOWN: Interface Gi0/1, changed state to up\nok'), undefined)
   assert.equal(rejectionOf('Cisco IOS Software, Version 17.9.4a\n' + 'x\n'.repeat(10) + '% Invalid input'), undefined)
 })
