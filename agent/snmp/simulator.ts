@@ -13,7 +13,7 @@ export interface SnmpSimulatorOptions {
   dataDir: string
   /** UDP port; a free one is picked when omitted. */
   port?: number
-  /** Listen address, default 127.0.0.1. */
+  /** Listen address (IPv4 or IPv6), default 127.0.0.1. */
   host?: string
   /** How long to wait for snmpsimd to index and listen, in ms; default 120000. */
   startTimeout?: number
@@ -31,7 +31,7 @@ export const DEFAULT_SIMULATOR_START_TIMEOUT_MS = 120_000
 
 /** A UDP port nothing listens on right now (bound and released). */
 export async function freeUdpPort (host = '127.0.0.1'): Promise<number> {
-  const sock = createSocket('udp4')
+  const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4')
   await new Promise<void>((resolve, reject) => { sock.once('error', reject); sock.bind(0, host, () => resolve()) })
   const port = sock.address().port
   await new Promise<void>((resolve) => sock.close(() => resolve()))
@@ -71,7 +71,9 @@ export async function startSnmpSimulator (options: SnmpSimulatorOptions): Promis
   }
   const logFile = join(root, 'snmpsimd.log')
   const args = [
-    `--data-dir=${data}`, `--cache-dir=${cache}`, `--agent-udpv4-endpoint=${host}:${port}`, '--v2c-arch',
+    `--data-dir=${data}`, `--cache-dir=${cache}`,
+    // --v2c-arch is the faster engine, but snmpsim 0.4 crashes with it on a UDPv6 endpoint.
+    ...(host.includes(':') ? [`--agent-udpv6-endpoint=[${host}]:${port}`] : [`--agent-udpv4-endpoint=${host}:${port}`, '--v2c-arch']),
     `--logging-method=file:${logFile}`
   ]
   if (process.getuid?.() === 0) {

@@ -152,6 +152,18 @@ describe('snmp collector on synthetic recordings', () => {
     assert.ok(result.device.addresses.some((a) => a.address === 'fe80::21c:73ff:febb:1/64' && a.interface === 'Vlan100' && a.status === 'slaac'))
   })
 
+  it('snmp - an IPv6 target is reached over UDP6 and named [host]:port in errors', async () => {
+    const sim6 = await startSnmpSimulator({ dataDir: FIXTURES, host: '::1' })
+    try {
+      const result = await collectSnmp({ host: '::1', port: sim6.port, credentials: [{ version: '2c', community: 'arista-7280' }] })
+      assert.equal(result.device.target, '::1')
+      assert.equal(result.device.serial, 'JPE21234567')
+      await assert.rejects(collectSnmp({ host: '::1', port: sim6.port, timeout: 200, retries: 0, credentials: [{ version: '2c', community: 'nope-nope' }] }), { code: 'ERR_SNMP_TIMEOUT', message: new RegExp(`\\[::1\\]:${sim6.port}`) })
+    } finally {
+      await sim6.stop()
+    }
+  })
+
   it('snmp - the vendors option renames a manufacturer by enterprise number', async () => {
     const result = await collectSnmp(v2c('cisco-c9300'), { vendors: { 9: 'Cisco Systems' } })
     assert.equal(result.device.manufacturer, 'Cisco Systems')
