@@ -94,7 +94,7 @@ async function prepareShell (session: SshSession, driver: Driver, credential: Ss
       log.debug({ command, code: err.code }, 'ssh setup command rejected')
     }
   }
-  if (driver.needsEnable) await sh.enable(credential.enableSecret)
+  if (driver.needsEnable) await sh.enable(credential.enableSecret, credential.username)
   return sh
 }
 

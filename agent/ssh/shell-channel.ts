@@ -5,7 +5,7 @@
 import type { ClientChannel } from 'ssh2'
 import type { Logger } from '../../config/logger.ts'
 import { SshCommandError, SshDisconnectedError, SshEnableError, SshError, SshPromptError } from './errors.ts'
-import { GENERIC_PROMPT, PAGING_PROMPT, PASSWORD_PROMPT, TerminalBuffer, promptBase, rejectionOf } from './terminal-text.ts'
+import { GENERIC_PROMPT, PAGING_PROMPT, PASSWORD_PROMPT, TerminalBuffer, USERNAME_PROMPT, promptBase, rejectionOf } from './terminal-text.ts'
 import { ChannelWait, type WaitLimits } from './wait.ts'
 
 export interface ShellChannelOptions {
@@ -133,10 +133,11 @@ export class ShellChannel {
   }
 
   /**
-   * Enters privileged mode: "enable", answer "Password:" with the secret, and insist on a "#"
-   * prompt. The secret is written to the channel only; it never reaches a message or a log.
+   * Enters privileged mode: "enable", answer "Username:" (ProCurve/ArubaOS-Switch ask for the
+   * manager's) with `username`, "Password:" with the secret, and insist on a "#" prompt. The
+   * secret is written to the channel only; it never reaches a message or a log.
    */
-  async enable (secret: string | undefined): Promise<void> {
+  async enable (secret: string | undefined, username?: string): Promise<void> {
     await this.#serial(async () => {
       if (this.prompt.trimEnd().endsWith('#')) return
       const peer = this.#opts.peer
@@ -147,27 +148,34 @@ export class ShellChannel {
         this.#unusable = err
         return err
       }
-      const step = async (text: string, what: string): Promise<'prompt' | 'password'> => {
+      type State = 'prompt' | 'password' | 'username'
+      const step = async (text: string, what: string): Promise<State> => {
         this.#term.clear()
         const w = this.#begin(what, 'enable', undefined, undefined, () => {
           if (this.#term.lines().length === 0) return undefined
           const cur = this.#term.current()
           if (PASSWORD_PROMPT.test(cur)) return 'password' as const
+          if (USERNAME_PROMPT.test(cur)) return 'username' as const
           if (this.#isPrompt(cur)) return 'prompt' as const
           return undefined
         })
         this.#write(text)
         try {
-          return await w.promise as 'prompt' | 'password'
+          return await w.promise as State
         } catch (err) {
           throw fail(`no answer to ${what} (${(err as Error).message})`, err)
         }
       }
       let state = await step('enable\n', 'the answer to "enable"')
+      if (state === 'username') {
+        if (username === undefined || username === '') throw fail('the device asks for a user name and none was given')
+        state = await step(`${username}\n`, 'the answer to the enable user name')
+      }
+      if (state === 'username') throw fail('the device asked for the user name again')
       if (state === 'password') {
         if (secret === undefined || secret === '') throw fail('the device asks for an enable secret and the credential has none')
         state = await step(`${secret}\n`, 'the answer to the enable secret')
-        if (state === 'password') throw fail('the enable secret was rejected (asked for again)')
+        if (state !== 'prompt') throw fail('the enable secret was rejected (asked for again)')
       }
       const cur = this.#term.current()
       if (!cur.trimEnd().endsWith('#')) {

@@ -119,7 +119,7 @@ class SimulatedCli {
   readonly #drop: () => void
   readonly #commands: Map<string, string>
   #privileged: boolean
-  #mode: 'line' | 'password' | 'paging' | 'hung' | 'closed' | 'anykey' = 'line'
+  #mode: 'line' | 'password' | 'username' | 'paging' | 'hung' | 'closed' | 'anykey' = 'line'
   #line = ''
   #lastCr = false
   #tries = 0
@@ -177,7 +177,7 @@ class SimulatedCli {
       } else if (ch === '\x7f' || ch === '\b') {
         if (this.#line.length > 0) {
           this.#line = this.#line.slice(0, -1)
-          if (this.#mode === 'line') this.#write('\b \b')
+          if (this.#mode === 'line' || this.#mode === 'username') this.#write('\b \b')
         }
       } else if (ch === '\x03') {
         this.#line = ''
@@ -186,13 +186,19 @@ class SimulatedCli {
         this.#prompt()
       } else if (ch >= ' ') {
         this.#line += ch
-        if (this.#mode === 'line') this.#write(ch)
+        if (this.#mode === 'line' || this.#mode === 'username') this.#write(ch)
       }
     }
   }
 
   #enter (raw: string): void {
     if (this.#mode === 'password') { this.#checkSecret(raw); return }
+    if (this.#mode === 'username') {
+      // ProCurve asks for the manager's name, then the password
+      this.#mode = 'password'
+      this.#write('Password: ')
+      return
+    }
     const command = normalise(raw)
     if (command === '') { this.#prompt(); return }
     this.#log.push(command)
@@ -211,6 +217,11 @@ class SimulatedCli {
         return
       }
       this.#tries = 0
+      if (this.#dev.platform === 'hp_procurve') {
+        this.#mode = 'username'
+        this.#write('Username: ')
+        return
+      }
       this.#mode = 'password'
       this.#write('Password: ')
       return

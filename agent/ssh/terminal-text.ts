@@ -118,6 +118,9 @@ function escapeEnd (text: string, i: number): number {
  */
 export const PAGING_PROMPT = /^\s*(?:-+\s*\(?\s*more(?:\s+\d+%)?\s*\)?\s*-+.*|<-+\s*more\s*-+>)\s*$/i
 
+/** User name prompts of enable on ProCurve / ArubaOS-Switch. */
+export const USERNAME_PROMPT = /(?:user ?name|login)\s*:\s*$/i
+
 /** Password prompts of enable / privileged mode. */
 export const PASSWORD_PROMPT = /(?:password|secret|passcode)\s*:\s*$/i
 

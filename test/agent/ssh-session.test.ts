@@ -114,6 +114,13 @@ test('ssh session - a "Press any key to continue" screen gets one keypress, then
     assert.equal(shell.prompt, 'HP-2530-48G>')
     assert.match(shell.greeting, /Maintenance window/)
     assert.equal(await shell.run('show clock'), '*21:05:11.204 UTC Fri Nov 27 2026')
+    // ProCurve's enable asks for the manager's user name before the password
+    await shell.enable(edge1.enableSecret, 'netops')
+    assert.equal(shell.prompt, 'HP-2530-48G#')
+    const again = await s.openShell()
+    const err = await rejection(again.enable(edge1.enableSecret))
+    assert.equal(err.code, 'ERR_SSH_ENABLE')
+    assert.match(err.message, /user name/)
   } finally {
     await s.close()
   }
