@@ -6,7 +6,7 @@ import { silentLogger } from '../../config/logger.ts'
 import type { CollectResult, CollectWarning, SnmpCredential, SnmpTargetSettings } from '../model.ts'
 import { assembleDevice, type Tables } from './assemble.ts'
 import { SnmpError, SnmpSettingsError, SnmpTimeoutError } from './errors.ts'
-import { SnmpSession, type Phase } from './session.ts'
+import { SnmpSession, validateCredential, type Phase } from './session.ts'
 import { BASE_PORT_COLUMNS, PORT_VLAN_COLUMNS, VLAN_CURRENT_COLUMNS, VLAN_STATIC_COLUMNS, parseBridge } from './tables/bridge-mib.ts'
 import { ENT_PHYSICAL_COLUMNS, parseEntities } from './tables/entity-mib.ts'
 import { IF_TABLE_COLUMNS, IF_X_TABLE_COLUMNS, parseInterfaces } from './tables/if-mib.ts'
@@ -138,6 +138,7 @@ export async function collectSnmp (settings: SnmpTargetSettings, options: Collec
   if (!(timeout > 0)) throw new SnmpSettingsError(`timeout: must be a positive number of ms, got ${timeout}`)
   if (!Number.isInteger(retries) || retries < 0) throw new SnmpSettingsError(`retries: must be a non-negative integer, got ${retries}`)
   if (!Number.isInteger(maxRepetitions) || maxRepetitions < 1) throw new SnmpSettingsError(`maxRepetitions: must be a positive integer, got ${maxRepetitions}`)
+  settings.credentials.forEach((c, i) => validateCredential(c, `credentials[${i}]`))
 
   const log = (options.logger ?? silentLogger).child({ component: 'snmp', target: `${settings.host}:${port}` })
   const sessionSettings = { host: settings.host, port, timeout, retries, deadline: options.deadline, signal: options.signal }

@@ -29,14 +29,35 @@ export interface Phase { name: string, start: number }
 
 const AUTH: Record<string, string> = { md5: 'md5', sha: 'sha', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' }
 
-function privProtocol (name: string): number {
+function privProtocol (name: string, path = 'credentials'): number {
   switch (name) {
     case 'des': return snmp.PrivProtocols.des as number
     case 'aes': return snmp.PrivProtocols.aes as number
     case 'aes192': return PRIV_AES192
     // Net-SNMP's and the draft's key extension; Cisco's "AES-256C" (Reeder) is not offered.
     case 'aes256': return snmp.PrivProtocols.aes256b as number
-    default: throw new SnmpSettingsError(`credentials.privProtocol: unknown privacy protocol "${name}" (des, aes, aes192, aes256)`)
+    default: throw new SnmpSettingsError(`${path}.privProtocol: unknown privacy protocol "${name}" (des, aes, aes192, aes256)`)
+  }
+}
+
+/** Throws SnmpSettingsError, naming the field under `path`, for a credential that cannot work. */
+export function validateCredential (c: SnmpCredential, path = 'credentials'): void {
+  if (c.version === '3') {
+    if (c.username === undefined || c.username === '') throw new SnmpSettingsError(`${path}.username: required for SNMPv3`)
+    if (c.authProtocol !== undefined || c.authKey !== undefined) {
+      if (AUTH[c.authProtocol ?? 'sha'] === undefined) throw new SnmpSettingsError(`${path}.authProtocol: unknown authentication protocol "${c.authProtocol}" (md5, sha, sha224, sha256, sha384, sha512)`)
+      if (c.authKey === undefined || c.authKey.length < 8) throw new SnmpSettingsError(`${path}.authKey: required with authProtocol, at least 8 characters (RFC 3414)`)
+    } else if (c.privProtocol !== undefined || c.privKey !== undefined) {
+      throw new SnmpSettingsError(`${path}.privProtocol: privacy needs authentication (authProtocol and authKey)`)
+    }
+    if (c.privProtocol !== undefined || c.privKey !== undefined) {
+      privProtocol(c.privProtocol ?? 'aes', path)
+      if (c.privKey === undefined || c.privKey.length < 8) throw new SnmpSettingsError(`${path}.privKey: required with privProtocol, at least 8 characters (RFC 3414)`)
+    }
+  } else if (c.version === '2c') {
+    if (typeof c.community !== 'string') throw new SnmpSettingsError(`${path}.community: required for SNMP v2c`)
+  } else {
+    throw new SnmpSettingsError(`${path}.version: "${String((c as { version?: unknown }).version)}" is not 2c or 3`)
   }
 }
 
@@ -74,18 +95,14 @@ export class SnmpSession {
       transport: isIPv6(settings.host) ? 'udp6' : 'udp4',
       backwardsGetNexts: true
     }
+    validateCredential(credential)
     if (credential.version === '3') {
-      if (credential.username === undefined || credential.username === '') throw new SnmpSettingsError('credentials.username: required for SNMPv3')
-      const user: NetSnmpUser = { name: credential.username, level: snmp.SecurityLevel.noAuthNoPriv }
+      const user: NetSnmpUser = { name: credential.username as string, level: snmp.SecurityLevel.noAuthNoPriv }
       if (credential.authProtocol !== undefined || credential.authKey !== undefined) {
-        const auth = AUTH[credential.authProtocol ?? 'sha']
-        if (auth === undefined) throw new SnmpSettingsError(`credentials.authProtocol: unknown authentication protocol "${credential.authProtocol}"`)
-        if (credential.authKey === undefined || credential.authKey.length < 8) throw new SnmpSettingsError('credentials.authKey: required with authProtocol, at least 8 characters (RFC 3414)')
         user.level = snmp.SecurityLevel.authNoPriv
-        user.authProtocol = snmp.AuthProtocols[auth]
+        user.authProtocol = snmp.AuthProtocols[AUTH[credential.authProtocol ?? 'sha']]
         user.authKey = credential.authKey
         if (credential.privProtocol !== undefined || credential.privKey !== undefined) {
-          if (credential.privKey === undefined || credential.privKey.length < 8) throw new SnmpSettingsError('credentials.privKey: required with privProtocol, at least 8 characters (RFC 3414)')
           user.level = snmp.SecurityLevel.authPriv
           user.privProtocol = privProtocol(credential.privProtocol ?? 'aes')
           user.privKey = credential.privKey
@@ -94,9 +111,8 @@ export class SnmpSession {
       if (credential.context !== undefined) options.context = credential.context
       this.#session = snmp.createV3Session(settings.host, user, options)
     } else {
-      if (credential.community === undefined) throw new SnmpSettingsError('credentials.community: required for SNMP v2c')
       options.version = snmp.Version2c
-      this.#session = snmp.createSession(settings.host, credential.community, options)
+      this.#session = snmp.createSession(settings.host, credential.community as string, options)
     }
     // net-snmp emits "error" for datagrams it cannot decode; without a listener that would throw.
     this.#session.on('error', (err: unknown) => { this.#undecodable = scrubError(err, this.#secrets) })

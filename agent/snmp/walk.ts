@@ -3,7 +3,7 @@
 // device mishandles GETBULK: an error-status, no answer to GETBULK although it answered a GET,
 // an empty response, or OIDs that do not increase (RFC 3416 4.2.3 requires lexicographic order).
 import snmp from 'net-snmp'
-import { SnmpAgentError, SnmpError, SnmpTimeoutError } from './errors.ts'
+import { SnmpAgentError, SnmpTimeoutError } from './errors.ts'
 import type { Phase, SnmpSession, Varbind } from './session.ts'
 
 /** Per-device walk strategy, shared by every walk of one collection. */
@@ -115,8 +115,4 @@ export async function walkColumns (session: SnmpSession, columns: readonly strin
     }
   }
   return new Map(cursors.map((c) => [c.base, c.rows]))
-}
-
-export function isSnmpError (err: unknown): err is SnmpError {
-  return err instanceof SnmpError
 }

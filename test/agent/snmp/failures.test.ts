@@ -205,6 +205,8 @@ describe('snmp collector failures', () => {
 
   it('snmp - settings that cannot work are refused before any packet', async () => {
     await assert.rejects(collectSnmp({ host: '127.0.0.1', credentials: [] }), { code: 'ERR_SNMP_INVALID_SETTINGS', message: /credentials/ })
-    await assert.rejects(collectSnmp({ host: '127.0.0.1', credentials: [{ version: '3', username: 'u', authProtocol: 'sha', authKey: 'short' }] }), { code: 'ERR_SNMP_INVALID_SETTINGS', message: /authKey/ })
+    await assert.rejects(collectSnmp({ host: '127.0.0.1', credentials: [{ version: '3', username: 'u', authProtocol: 'sha', authKey: 'short' }] }), { code: 'ERR_SNMP_INVALID_SETTINGS', message: /^credentials\[0\]\.authKey/ })
+    // Checked for every credential up front, not only when its turn comes.
+    await assert.rejects(collectSnmp({ host: '127.0.0.1', credentials: [{ version: '2c', community: 'public' }, { version: '3', username: 'u', authProtocol: 'sha', authKey: 'long-enough', privProtocol: 'blowfish' as 'aes', privKey: 'long-enough' }] }), { code: 'ERR_SNMP_INVALID_SETTINGS', message: /^credentials\[1\]\.privProtocol/ })
   })
 })
