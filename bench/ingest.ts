@@ -5,6 +5,7 @@
 // against. Prints a table and, as its last line, one JSON object for comparing runs.
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import * as grpc from '@grpc/grpc-js'
 import { connect } from '@nats-io/transport-node'
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream'
@@ -15,6 +16,7 @@ import { createJetStreamQueue } from '../queue/index.ts'
 import { connectPostgres, migrate, openPglite, type Db } from '../store/index.ts'
 
 const { values } = parseArgs({
+  args: isMainThread ? process.argv.slice(2) : (workerData as { argv: string[] }).argv,
   options: {
     duration: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '8' },
@@ -66,11 +68,11 @@ function percentile (sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 }
 
-async function runFor (fn: () => Promise<void>): Promise<{ count: number, latencies: number[], elapsed: number }> {
+async function runFor (callers: number, fn: () => Promise<void>): Promise<{ count: number, latencies: number[], elapsed: number }> {
   const latencies: number[] = []
   const started = performance.now()
   const end = started + durationMs
-  await Promise.all(Array.from({ length: concurrency }, async () => {
+  await Promise.all(Array.from({ length: callers }, async () => {
     while (performance.now() < end) {
       const t = performance.now()
       await fn()
@@ -78,6 +80,31 @@ async function runFor (fn: () => Promise<void>): Promise<{ count: number, latenc
     }
   }))
   return { count: latencies.length, latencies: latencies.sort((a, b) => a - b), elapsed: performance.now() - started }
+}
+
+// The gRPC callers run in worker threads, as remote agents would: the ingester keeps the main
+// thread to itself instead of sharing it with the load it is measured under.
+const WORKERS = 2
+
+async function callerWorker (): Promise<void> {
+  const { port, token, share } = workerData as { port: number, token: string, share: number }
+  const channels = Array.from({ length: Math.max(1, Math.min(share, 2)) }, (_, i) =>
+    new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { 'grpc-node.bench': i }))
+  const metadata = new grpc.Metadata()
+  metadata.set('authorization', `Bearer ${token}`)
+  let next = 0
+  let failures = 0
+  let firstError: string | undefined
+  const result = await runFor(share, () => new Promise<void>((resolve) => {
+    const { bytes } = requestBytes()
+    channels[next++ % channels.length]!.makeUnaryRequest('/diode/diode.v1.IngesterService/Ingest', (b: Buffer) => b, (b: Buffer) => b, bytes, metadata,
+      { deadline: Date.now() + 30_000 }, (err) => {
+        if (err) { failures++; firstError ??= err.message }
+        resolve()
+      })
+  }))
+  for (const c of channels) c.close()
+  parentPort!.postMessage({ ...result, failures, firstError })
 }
 
 async function benchIngester (): Promise<{ count: number, latencies: number[], elapsed: number }> {
@@ -88,23 +115,31 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
   const ingester = await createIngester({ queue, db, logger: silentLogger, host: '127.0.0.1', port: 0 })
   const client = await addClient(db, { name: 'bench', scopes: ['diode:ingest'] })
   const token = (await ingester.auth.issueToken(client.client_id, client.client_secret, 'diode:ingest')).access_token
-  // Several channels, as several agents would open: one HTTP/2 connection per channel.
-  const channels = Array.from({ length: Math.min(concurrency, 4) }, (_, i) =>
-    new grpc.Client(`127.0.0.1:${ingester.port}`, grpc.credentials.createInsecure(), { 'grpc.max_send_message_length': 64 * 1024 * 1024, 'grpc-node.bench': i }))
-  const metadata = new grpc.Metadata()
-  metadata.set('authorization', `Bearer ${token}`)
-  let next = 0
-  let failures = 0
   try {
-    const result = await runFor(() => new Promise<void>((resolve) => {
-      const { bytes } = requestBytes()
-      channels[next++ % channels.length]!.makeUnaryRequest('/diode/diode.v1.IngesterService/Ingest', (b: Buffer) => b, (b: Buffer) => b, bytes, metadata,
-        { deadline: Date.now() + 30_000 }, (err) => { if (err) failures++; resolve() })
-    }))
-    if (failures > 0) console.error(`ingester: ${failures} calls failed`)
-    return result
+    const shares = Array.from({ length: WORKERS }, (_, i) => Math.floor(concurrency / WORKERS) + (i < concurrency % WORKERS ? 1 : 0)).filter((n) => n > 0)
+    const results = await Promise.all(shares.map((share) => new Promise<{ count: number, latencies: number[], elapsed: number, failures: number, firstError?: string }>((resolve, reject) => {
+      // Node 20 workers do not take tsx from --import; register it inside before loading this file.
+      const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}) })`
+      const w = new Worker(boot, { eval: true, workerData: { argv: process.argv.slice(2), port: ingester.port, token, share } })
+      w.once('message', resolve)
+      w.once('error', reject)
+    })))
+    // Where the time goes inside the ingester: mean call latency vs mean queue publish latency.
+    const metrics = await (await fetch(`http://127.0.0.1:${ingester.port}/metrics`)).text()
+    const mean = (name: string): number => {
+      const sum = [...metrics.matchAll(new RegExp(`^${name}_sum(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0)
+      const count = [...metrics.matchAll(new RegExp(`^${name}_count(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0)
+      return count ? Math.round(sum / count * 1e4) / 10 : NaN
+    }
+    console.log(`ingester inside: mean call ${mean('tributary_ingester_request_duration_seconds')} ms, mean publish ${mean('tributary_ingester_publish_duration_seconds')} ms`)
+    const failures = results.reduce((n, r) => n + r.failures, 0)
+    if (failures > 0) console.error(`ingester: ${failures} calls failed, first: ${results.find((r) => r.firstError)?.firstError}`)
+    return {
+      count: results.reduce((n, r) => n + r.count, 0),
+      latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
+      elapsed: Math.max(...results.map((r) => r.elapsed))
+    }
   } finally {
-    for (const c of channels) c.close()
     await ingester.close(1000)
     await queue.close()
     await db.close()
@@ -121,7 +156,7 @@ async function benchRaw (): Promise<{ count: number, latencies: number[], elapse
   await jsm.streams.add({ name: stream, subjects: [`${stream}.requests`], storage: StorageType.File, retention: RetentionPolicy.Workqueue, discard: DiscardPolicy.New, max_bytes: 8 * 1024 ** 3 })
   const js = jetstream(nc, { timeout: 30_000 })
   try {
-    return await runFor(async () => {
+    return await runFor(concurrency, async () => {
       const { id, bytes } = requestBytes()
       await js.publish(`${stream}.requests`, bytes, { msgID: id })
     })
@@ -131,6 +166,13 @@ async function benchRaw (): Promise<{ count: number, latencies: number[], elapse
   }
 }
 
+if (!isMainThread) {
+  await callerWorker()
+} else {
+  await main()
+}
+
+async function main (): Promise<void> {
 const ing = await benchIngester()
 const raw = await benchRaw()
 const rate = (r: { count: number, elapsed: number }): number => Math.round(r.count * entityCount / (r.elapsed / 1000))
@@ -153,3 +195,4 @@ console.log(`ingester:        ${result.entities_per_s} entities/s  p50 ${result.
 console.log(`raw JetStream:   ${result.raw_entities_per_s} entities/s  p50 ${result.raw_p50_ms} ms  p99 ${result.raw_p99_ms} ms`)
 console.log(`ingester / raw:  ${Math.round(result.ratio * 100)}%`)
 console.log(JSON.stringify(result))
+}

@@ -87,65 +87,87 @@ async function drain (db: Db, dir: string, variant: 'base' | 'changed'): Promise
   }
 }
 
-/** The ceiling: the same device, interface and address rows (plus one log row per entity) inserted
- * with multi-row INSERTs in batches of the same size, into copies of the tables. */
-async function rawInsert (db: Db): Promise<{ perSecond: number, seconds: number }> {
-  await db.exec(`create table raw_device (like device including defaults);
-    create table raw_interface (like interface including defaults);
-    create table raw_ip_address (id bigserial, address inet not null, interface_id bigint, status text not null default 'active');
-    create table raw_log (id uuid, request_id text, entity_index int, state text, entity jsonb)`)
+/** The ceiling: the same device, interface and address rows written with multi-row INSERTs, one
+ * transaction per batch of the same size. `constrained` writes into the real tables of a freshly
+ * migrated database (same indexes, unique keys and foreign keys as the reconciler faces, but no
+ * matching, no change log, no ingestion log); otherwise into bare copies without indexes or keys. */
+async function rawInsert (db: Db, constrained: boolean): Promise<{ perSecond: number, seconds: number }> {
+  const t = constrained
+    ? { device: 'device', interface: 'interface', ip: 'ip_address' }
+    : { device: 'raw_device', interface: 'raw_interface', ip: 'raw_ip_address' }
+  if (constrained) {
+    await db.exec(`insert into site (id, name, slug) values (1, 'raw', 'raw');
+      insert into manufacturer (id, name, slug) values (1, 'raw', 'raw');
+      insert into device_type (id, manufacturer_id, model, slug) values (1, 1, 'raw', 'raw');
+      insert into device_role (id, name, slug) values (1, 'raw', 'raw')`)
+  } else {
+    await db.exec(`create table raw_device (like device including defaults);
+      create table raw_interface (like interface including defaults);
+      create table raw_ip_address (like ip_address including defaults)`)
+  }
+  let nextIf = 1
   const started = process.hrtime.bigint()
   for (let first = 0; first < DEVICES; first += BATCH) {
-    const devs = Array.from({ length: Math.min(BATCH, DEVICES - first) }, (_, i) => first + i)
+    const devs = Array.from({ length: Math.min(BATCH, DEVICES - first) }, (_, i) => first + i + 1)
     await db.transaction(async (tx) => {
-      await tx.query(`insert into raw_device (id, name, device_type_id, role_id, site_id, serial)
-        select * from unnest($1::int8[], $2::text[], $3::int8[], $4::int8[], $5::int8[], $6::text[])`,
-      [devs, devs.map((d) => `bench-${d}`), devs.map(() => 1), devs.map(() => 1), devs.map(() => 1), devs.map((d) => `SN${d}`)])
+      await tx.query(`insert into ${t.device} (id, name, device_type_id, role_id, site_id, serial, status)
+        select id, 'bench-' || id, 1, 1, 1, 'SN' || id, 'active' from unnest($1::int8[]) as p(id)`, [devs])
+      const ifId: number[] = []
       const ifDev: number[] = []
       const ifName: string[] = []
       const ipAddr: string[] = []
       for (const d of devs) {
         for (let i = 0; i < INTERFACES; i++) {
-          ifDev.push(d); ifName.push(`ge-0/0/${i}`)
+          ifId.push(nextIf++); ifDev.push(d); ifName.push(`ge-0/0/${i}`)
           const a = d * INTERFACES + i
           ipAddr.push(`10.${(a >> 16) & 255}.${(a >> 8) & 255}.${a & 255}/16`)
         }
       }
-      await tx.query(`insert into raw_interface (device_id, name, type, mtu, description)
-        select d, n, '1000base-t', 1514, 'port' from unnest($1::int8[], $2::text[]) as p(d, n)`, [ifDev, ifName])
-      await tx.query('insert into raw_ip_address (address) select * from unnest($1::inet[])', [ipAddr])
-      const n = devs.length * ENTITIES_PER_DEVICE
-      await tx.query(`insert into raw_log select gen_random_uuid(), 'r', i, 'APPLIED', '{"interface":{"name":"ge-0/0/1"}}'::jsonb
-        from generate_series(1, $1) as i`, [n])
+      await tx.query(`insert into ${t.interface} (id, device_id, name, type, enabled, mtu, description)
+        select id, d, n, '1000base-t', true, 1514, 'port ' || n from unnest($1::int8[], $2::int8[], $3::text[]) as p(id, d, n)`, [ifId, ifDev, ifName])
+      await tx.query(`insert into ${t.ip} (address, interface_id, status) select a, i, 'active' from unnest($1::inet[], $2::int8[]) as p(a, i)`, [ipAddr, ifId])
     })
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   return { perSecond: (DEVICES * ENTITIES_PER_DEVICE) / seconds, seconds }
 }
 
-async function main (): Promise<void> {
+async function freshDatabase (admin: pg.Client, dbs: string[]): Promise<Db> {
   const name = `bench_reconcile_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  await admin.connect()
   await admin.query(`create database ${name}`)
+  dbs.push(name)
   const url = new URL(ADMIN_URL)
   url.pathname = `/${name}`
   const db = await connectPostgres({ url: url.toString(), max: 4 })
+  await migrate(db)
+  return db
+}
+
+async function main (): Promise<void> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL })
+  await admin.connect()
+  const names: string[] = []
+  const open: Db[] = []
   const dirs: string[] = []
   const queueDir = (): string => { const d = mkdtempSync(join(tmpdir(), 'bench-reconcile-')); dirs.push(d); return d }
   try {
-    await migrate(db)
+    const db = await freshDatabase(admin, names)
+    open.push(db)
     const entities = DEVICES * ENTITIES_PER_DEVICE
     console.log(`reconciler bench: ${DEVICES} devices x (1 device + ${INTERFACES} interfaces + ${INTERFACES} addresses) = ${entities} entities per run, ` +
-      `one request per device, ${BATCH} requests per transaction, embedded queue -> reconciler -> PostgreSQL`)
+      `one request per device, ${BATCH} requests per transaction, embedded queue -> reconciler (consumer) -> PostgreSQL`)
     const created = await drain(db, queueDir(), 'base')
     const unchanged = await drain(db, queueDir(), 'base')
     const changed = await drain(db, queueDir(), 'changed')
-    const raw = await rawInsert(db)
+    const rawDb = await freshDatabase(admin, names)
+    open.push(rawDb)
+    const raw = await rawInsert(rawDb, true)
+    const bare = await rawInsert(rawDb, false)
     const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(9)
-    console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s)   raw INSERT ${fmt(raw.perSecond)} rows/s`)
-    console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s)   raw INSERT ${fmt(raw.perSecond)} rows/s`)
-    console.log(`10% changed      ${fmt(changed.perSecond)} entities/s   (${changed.seconds.toFixed(2)} s)   raw INSERT ${fmt(raw.perSecond)} rows/s`)
+    const beside = `raw INSERT ${fmt(raw.perSecond)} rows/s (same schema), ${fmt(bare.perSecond)} rows/s (bare tables)`
+    console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s)   ${beside}`)
+    console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s)   ${beside}`)
+    console.log(`10% changed      ${fmt(changed.perSecond)} entities/s   (${changed.seconds.toFixed(2)} s)   ${beside}`)
     console.log(JSON.stringify({
       entities,
       devices: DEVICES,
@@ -154,13 +176,14 @@ async function main (): Promise<void> {
       unchanged_per_s: Math.round(unchanged.perSecond),
       changed_per_s: Math.round(changed.perSecond),
       raw_insert_per_s: Math.round(raw.perSecond),
+      raw_insert_bare_tables_per_s: Math.round(bare.perSecond),
       new_vs_raw: Number((created.perSecond / raw.perSecond).toFixed(3)),
       // The machine's 1-minute load average when the run ended: figures from a busy machine are low.
       load_avg_1m: Number(loadavg()[0].toFixed(2))
     }))
   } finally {
-    await db.close()
-    await admin.query(`drop database if exists ${name} with (force)`)
+    for (const db of open) await db.close()
+    for (const n of names) await admin.query(`drop database if exists ${n} with (force)`)
     await admin.end()
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
   }

@@ -15,6 +15,8 @@ import { applyRequests, recordFailedRequests, type ApplySummary } from './pipeli
 export const DEFAULT_BATCH_SIZE = 64
 /** Deliveries of one message before its entities are logged FAILED and the message terminated. */
 export const DEFAULT_MAX_ATTEMPTS = 5
+/** Batches in flight at once. */
+export const DEFAULT_CONCURRENCY = 2
 /** ms of the first redelivery delay after a failure; doubles per delivery, at most MAX_RETRY_DELAY. */
 export const DEFAULT_RETRY_DELAY = 500
 const MAX_RETRY_DELAY = 30_000
@@ -35,6 +37,10 @@ export interface ReconcilerOptions {
   maxAttempts?: number
   /** ms before the first redelivery of a failed message, doubling per attempt; default 500. */
   retryDelay?: number
+  /** Batches applied at once, each in its own transaction on its own connection, default 2: one
+   * batch's decoding and planning (CPU) overlaps another's writes (database). Concurrent batches
+   * are safe for the same reasons two reconciler processes are. */
+  concurrency?: number
   /** ms between working() calls on the messages of a batch being applied; keep it well below the
    * queue's ack wait. Default 10000. */
   heartbeatInterval?: number
@@ -51,7 +57,7 @@ export interface Reconciler {
   readonly metrics: Registry
 }
 
-interface Resolved { batchSize: number, maxAttempts: number, retryDelay: number, heartbeatInterval: number }
+interface Resolved { batchSize: number, maxAttempts: number, retryDelay: number, heartbeatInterval: number, concurrency: number }
 
 function resolve (o: ReconcilerOptions): Resolved {
   const check = (name: string, v: number | undefined, dflt: number, min: number): number => {
@@ -64,7 +70,8 @@ function resolve (o: ReconcilerOptions): Resolved {
     batchSize: check('batchSize', o.batchSize, DEFAULT_BATCH_SIZE, 1),
     maxAttempts: check('maxAttempts', o.maxAttempts, DEFAULT_MAX_ATTEMPTS, 1),
     retryDelay: check('retryDelay', o.retryDelay, DEFAULT_RETRY_DELAY, 0),
-    heartbeatInterval: check('heartbeatInterval', o.heartbeatInterval, HEARTBEAT_INTERVAL, 1)
+    heartbeatInterval: check('heartbeatInterval', o.heartbeatInterval, HEARTBEAT_INTERVAL, 1),
+    concurrency: check('concurrency', o.concurrency, DEFAULT_CONCURRENCY, 1)
   }
 }
 
@@ -77,7 +84,7 @@ class QueueReconciler implements Reconciler {
   #loop: Promise<void> | undefined
   #stopping = false
   #inFlight = 0
-  #lastFetchEmpty = false
+  #emptyFetches = 0
   readonly #abort = new AbortController()
 
   constructor (options: ReconcilerOptions) {
@@ -92,7 +99,7 @@ class QueueReconciler implements Reconciler {
 
   start (): void {
     if (this.#loop || this.#stopping) return
-    this.#loop = this.#run()
+    this.#loop = Promise.all(Array.from({ length: this.#o.concurrency }, () => this.#run())).then(() => {})
   }
 
   async #run (): Promise<void> {
@@ -109,18 +116,21 @@ class QueueReconciler implements Reconciler {
         await sleep(Math.min(MAX_RETRY_DELAY, 100 * 2 ** Math.min(failures, 8)), undefined, { ref: false }).catch(() => {})
         continue
       }
-      this.#lastFetchEmpty = messages.length === 0
-      if (messages.length === 0) continue
-      this.#inFlight = messages.length
-      this.#m.inFlight.set(messages.length)
+      if (messages.length === 0) {
+        this.#emptyFetches++
+        continue
+      }
+      this.#emptyFetches = 0
+      this.#inFlight += messages.length
+      this.#m.inFlight.set(this.#inFlight)
       try {
         await this.#handle(messages)
       } catch (err) {
         // #handle settles every message itself; this is a bug guard so the loop never dies.
         this.#log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'unexpected error while handling a batch')
       } finally {
-        this.#inFlight = 0
-        this.#m.inFlight.set(0)
+        this.#inFlight -= messages.length
+        this.#m.inFlight.set(this.#inFlight)
       }
     }
   }
@@ -191,7 +201,7 @@ class QueueReconciler implements Reconciler {
 
   async idle (): Promise<void> {
     for (;;) {
-      if (this.#inFlight === 0 && this.#lastFetchEmpty) {
+      if (this.#inFlight === 0 && this.#emptyFetches > 0) {
         const stats = await this.#queue.stats().catch(() => undefined)
         if (stats && stats.pending === 0 && this.#inFlight === 0) return
       }

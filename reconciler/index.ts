@@ -8,7 +8,7 @@ export type { ApplySummary, ApplyOptions, EntityResult, RequestInput } from './p
 export type { ChangeEntry, EntityChangeSet } from './change-set.ts'
 export type { IngestionState } from './ingestion-log.ts'
 export type { ReconcilerErrorCode } from './errors.ts'
-export { createReconciler, DEFAULT_BATCH_SIZE, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_DELAY } from './consumer.ts'
+export { createReconciler, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_DELAY } from './consumer.ts'
 export type { Reconciler, ReconcilerOptions } from './consumer.ts'
 // The read side (REST read API, RetrieveIngestionLogs) lives in read-api/ and is part of this
 // component's surface.
