@@ -32,6 +32,7 @@ export interface RunOptions {
 // A prompt-looking line must stay the last thing on screen this long before it counts as the
 // first prompt: banners arrive in chunks, and a chunk may end on a line that only looks like one.
 const FIRST_PROMPT_SETTLE_MS = 150
+const PROMPT_STATE_LINE = /^\{(?:master|backup|primary|secondary|linecard|hold)(?::[\w-]+)?\}$/
 /** How long a prompt not preceded by the command's echo must stay before the command counts as done. */
 const UNECHOED_SETTLE_MS = 300
 
@@ -120,7 +121,10 @@ export class ShellChannel {
   /** Runs one command and returns its output; throws SshCommandError when the CLI rejects it. */
   async run (command: string, options: RunOptions = {}): Promise<string> {
     return await this.#serial(async () => {
-      const lines = await this.#send(command, options)
+      const lines = trimBlankLines(await this.#send(command, options))
+      // Junos prints its routing-engine or cluster state on the line above the prompt
+      // ({master:0}, {primary:node0}); it belongs to the prompt, not to the output.
+      if (lines.length > 0 && PROMPT_STATE_LINE.test(lines[lines.length - 1].trim())) lines.pop()
       const output = trimBlankLines(lines).join('\n')
       const rejected = rejectionOf(output)
       if (rejected !== undefined) {

@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml'
 import { SshArgumentError } from './errors.ts'
 import type { SimulatedDevice } from './simulator.ts'
 
-const STRING_KEYS = ['name', 'platform', 'username', 'password', 'enableSecret', 'banner', 'motd', 'prompt', 'dropOn', 'serverIdent', 'hostKey'] as const
+const STRING_KEYS = ['name', 'platform', 'username', 'password', 'enableSecret', 'banner', 'motd', 'prompt', 'promptLine', 'dropOn', 'serverIdent', 'hostKey'] as const
 const REQUIRED = ['name', 'platform', 'username', 'password', 'prompt'] as const
 
 function fail (file: string, path: string, what: string): never {

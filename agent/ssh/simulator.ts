@@ -39,6 +39,8 @@ export interface SimulatedDevice {
   privilegedCommands?: string[]
   /** Software version in the SSH identification string, e.g. "Cisco-1.25". */
   serverIdent?: string
+  /** A line printed above every prompt, e.g. Junos's "{master:0}" on a virtual chassis. */
+  promptLine?: string
   /** Stop at "Press any key to continue" before the first prompt, as ProCurve does. */
   pressAnyKey?: boolean
   /** Fixed host private key (OpenSSH or PEM); generated when absent. */
@@ -155,7 +157,10 @@ class SimulatedCli {
     return this.#style.prompt(this.#dev.prompt, this.#dev.username, this.#privileged)
   }
 
-  #prompt (): void { this.#write(this.#promptText()) }
+  #prompt (): void {
+    if (this.#dev.promptLine !== undefined) this.#write(`\r\n${this.#dev.promptLine}\r\n`)
+    this.#write(this.#promptText())
+  }
 
   #input (s: string): void {
     for (const ch of s) {

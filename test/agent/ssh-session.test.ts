@@ -57,7 +57,7 @@ before(async () => {
     devices: [
       edge1,
       { ...edge1, name: 'edge1-ki', authMethods: ['keyboard-interactive'] },
-      { ...edge1, name: 'mx1', platform: 'juniper_junos', prompt: 'mx1', pageLines: 3, commands: { 'show pager': pager } },
+      { ...edge1, name: 'mx1', platform: 'juniper_junos', prompt: 'mx1', pageLines: 3, promptLine: '{master:0}', commands: { 'show pager': pager } },
       { ...edge1, name: 'sw2', platform: 'hp_procurve', prompt: 'HP-2920-24G', pageLines: 2, commands: { 'show pager': pager } },
       { ...edge1, name: 'host1', platform: 'linux', prompt: 'host1', commands: { 'uname -r': '6.1.0-18-amd64\n' } },
       { ...edge1, name: 'sw3', platform: 'hp_procurve', prompt: 'HP-2530-48G', pressAnyKey: true }
@@ -99,7 +99,7 @@ test('ssh session - Junos "---(more N%)---" and ProCurve "-- MORE --" pagers (CR
       const shell = await s.openShell()
       const out = await shell.run('show pager')
       assert.equal(out.split('\n').length, 7, `${name}: ${JSON.stringify(out)}`)
-      assert.equal(out.split('\n')[6], 'line 7: the seventh line')
+      assert.equal(out.split('\n')[6], 'line 7: the seventh line', 'the {master:0} line above the Junos prompt is not output')
       assert.doesNotMatch(out, /more/i)
     } finally {
       await s.close()
