@@ -46,16 +46,16 @@ function run (cmd: string, args: string[]): Promise<number> {
   })
 }
 
-async function walkAllWithSnmpbulkwalk (port: number, community: string): Promise<void> {
+async function walkAllWithSnmpbulkwalk (port: number, community: string, sysObjectId: string | undefined): Promise<void> {
   // The same collection as collectSnmp: the system group, then every column, one walk each.
   await run('snmpget', ['-v2c', '-c', community, '-t', '2', '-r', '1', `127.0.0.1:${port}`,
     '1.3.6.1.2.1.1.1.0', '1.3.6.1.2.1.1.2.0', '1.3.6.1.2.1.1.3.0', '1.3.6.1.2.1.1.4.0', '1.3.6.1.2.1.1.5.0', '1.3.6.1.2.1.1.6.0'])
-  for (const { columns } of snmpWalkPlan()) {
+  for (const { columns } of snmpWalkPlan(sysObjectId)) {
     for (const column of columns) await run('snmpbulkwalk', ['-v2c', '-c', community, '-t', '2', '-r', '1', `-Cr${MAX_REPETITIONS}`, '-On', `127.0.0.1:${port}`, column])
   }
 }
 
-async function partRatio (): Promise<{ ours: number, theirs: number }> {
+async function partRatio (): Promise<{ ours: number, theirs: number, columns: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-snmp-one-'))
   const community = basename(recording, '.snmprec')
   copyFileSync(recording, join(dir, basename(recording)))
@@ -63,8 +63,9 @@ async function partRatio (): Promise<{ ours: number, theirs: number }> {
   try {
     const settings = { host: '127.0.0.1', port: sim.port, credentials: [{ version: '2c' as const, community }], maxRepetitions: MAX_REPETITIONS }
     // Warm both paths once (snmpsim's first answers per file are slower).
-    await collectSnmp(settings)
-    await walkAllWithSnmpbulkwalk(sim.port, community)
+    const { device } = await collectSnmp(settings)
+    const sysObjectId = device.sysObjectId
+    await walkAllWithSnmpbulkwalk(sim.port, community, sysObjectId)
     const ours: number[] = []
     const theirs: number[] = []
     for (let i = 0; i < runs; i++) {
@@ -72,10 +73,10 @@ async function partRatio (): Promise<{ ours: number, theirs: number }> {
       await collectSnmp(settings)
       ours.push(performance.now() - t)
       t = performance.now()
-      await walkAllWithSnmpbulkwalk(sim.port, community)
+      await walkAllWithSnmpbulkwalk(sim.port, community, sysObjectId)
       theirs.push(performance.now() - t)
     }
-    return { ours: median(ours), theirs: median(theirs) }
+    return { ours: median(ours), theirs: median(theirs), columns: snmpWalkPlan(sysObjectId).flatMap((t) => t.columns).length }
   } finally {
     await sim.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -169,7 +170,7 @@ if (process.argv[2] === '--responder') {
 }
 
 const ratio = await partRatio()
-console.log(`collectSnmp ${ratio.ours.toFixed(0)} ms vs snmpget+snmpbulkwalk ${ratio.theirs.toFixed(0)} ms over ${snmpWalkPlan().flatMap((t) => t.columns).length} columns of ${basename(recording)} (median of ${runs})`)
+console.log(`collectSnmp ${ratio.ours.toFixed(0)} ms vs snmpget+snmpbulkwalk ${ratio.theirs.toFixed(0)} ms over the same ${ratio.columns} columns of ${basename(recording)} (median of ${runs})`)
 const fleet = await partFleet()
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 console.log(`${devices} devices (${fleet.ok} complete, ${fleet.failed} failed) in ${fleet.seconds.toFixed(1)} s at concurrency ${concurrency} (${fleetSimulator === 'node' ? 'lab responder' : `${simulators} snmpsimd`}); peak RSS ${peakRssMb.toFixed(0)} MB`)

@@ -94,9 +94,13 @@ const CONSUMES: Record<string, string[]> = {
 }
 const NEEDED_LATER = new Set(Object.values(CONSUMES).flat())
 
-/** The tables the collector walks, in order, and their column OIDs (for docs and the benchmark). */
-export function snmpWalkPlan (): Array<{ phase: string, columns: string[] }> {
-  return TABLES.map((t) => ({ phase: t.phase, columns: [...t.columns] }))
+/**
+ * The tables the collector walks, in order, and their column OIDs (for docs and the benchmark);
+ * given a sysObjectID, only those walked for that device (vendor MIBs are gated on it).
+ */
+export function snmpWalkPlan (sysObjectId?: string): Array<{ phase: string, columns: string[] }> {
+  const system: Tables = { system: { objectId: sysObjectId } }
+  return TABLES.filter((t) => sysObjectId === undefined || t.when === undefined || t.when(system)).map((t) => ({ phase: t.phase, columns: [...t.columns] }))
 }
 
 /** After this many tables in a row got no answer, the device is gone: skip the rest. */
