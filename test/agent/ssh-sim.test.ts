@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -195,6 +195,22 @@ test('ssh sim - a command that hangs is a warning; the rest of the device is sti
     assert.equal(r.device.vlans.length, 0)
     assert.ok(r.device.addresses.length > 0, 'commands after the hung one ran')
     assert.ok(r.device.neighbors.length > 0)
+  } finally {
+    await s2.stop()
+  }
+})
+
+test('ssh sim - linux on an old iproute2 (no -j): the driver\'s fallback reads the text form and the device is the same', async () => {
+  const srv1 = lab.find((d) => d.name === 'srv1')!
+  const { 'ip -j -d addr show': _json, ...rest } = srv1.commands
+  const old: SimulatedDevice = { ...srv1, name: 'srv-old', commands: { ...rest, 'ip -d addr show': await readFile(new URL('../fixtures/ssh/linux/ip_-d_addr_show.txt', import.meta.url), 'utf8') } }
+  const s2 = await startSshSimulator({ devices: [old] })
+  try {
+    const viaText = await collectSsh({ ...settings('srv1', { hostKeyPolicy: 'off' }), port: s2.devices[0].port, platform: 'linux' })
+    const viaJson = await collectSsh(settings('srv1', { platform: 'linux' }))
+    assert.deepEqual(viaText.warnings, [])
+    assert.deepEqual(s2.received('srv-old').filter((c) => c.startsWith('ip ')), ['ip -j -d addr show', 'ip -d addr show'])
+    assert.deepEqual(viaText.device, viaJson.device)
   } finally {
     await s2.stop()
   }
