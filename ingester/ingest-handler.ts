@@ -3,7 +3,7 @@
 // status whose message says what was wrong and, where it applies, the limit.
 import * as grpc from '@grpc/grpc-js'
 import type { Logger } from 'pino'
-import { IngestRequestType, encodeIngestResponse } from '../proto/index.ts'
+import { encodeIngestResponse } from '../proto/index.ts'
 import { isQueueError, type Queue } from '../queue/index.ts'
 import { AuthError, ValidationError } from './errors.ts'
 import type { Authenticator } from './auth/authenticator.ts'
@@ -89,24 +89,18 @@ export function createIngestHandler (o: IngestHandlerOptions): grpc.handleUnaryC
           throw err
         }
         clientId = principal.clientId
-        let request: Record<string, unknown>
-        try {
-          request = IngestRequestType.decode(bytes) as unknown as Record<string, unknown>
-        } catch (err) {
-          throw new CallError(grpc.status.INVALID_ARGUMENT, `request is not a valid diode.v1.IngestRequest (${bytes.length} bytes): ${(err as Error).message}`)
-        }
-        summary.id = typeof request.id === 'string' ? request.id.slice(0, 64) : undefined
-        summary.producer = `${String(request.producer_app_name ?? '').slice(0, 64)}/${String(request.producer_app_version ?? '').slice(0, 64)}`
-        summary.sdk = `${String(request.sdk_name ?? '').slice(0, 64)}/${String(request.sdk_version ?? '').slice(0, 64)}`
         let result
         try {
-          result = validateIngestRequest(request, o.validation)
+          result = validateIngestRequest(bytes, o.validation)
         } catch (err) {
           if (err instanceof ValidationError) throw new CallError(grpc.status.INVALID_ARGUMENT, err.message)
           throw err
         }
+        summary.id = result.id
+        summary.producer = `${result.producer_app_name.slice(0, 64)}/${result.producer_app_version.slice(0, 64)}`
+        summary.sdk = `${result.sdk_name.slice(0, 64)}/${result.sdk_version.slice(0, 64)}`
         summary.entities = result.entityCount
-        const id = request.id as string
+        const id = result.id
         const publishStarted = process.hrtime.bigint()
         const published = await publishWithin(o.queue, id, bytes, o.publishTimeout, call.getDeadline())
         o.metrics.publishLatency.observe(Number(process.hrtime.bigint() - publishStarted) / 1e9)
