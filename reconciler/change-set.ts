@@ -67,11 +67,14 @@ export class ChangeRecorder {
   }
 }
 
-/** The entity a create is reported on: the one whose own object it is, else the first naming it. */
+/** The entity a create is reported on: the one whose own object it is, else the first naming it
+ * among the entities of this pass. */
 export function primaryEntity (obj: PlanObject): number {
-  let best = Infinity
-  for (const n of obj.nodes) if (n.path === '' && n.entity < best) best = n.entity
-  if (best !== Infinity) return best
-  for (const e of obj.owners) if (e < best) best = e
-  return best
+  let root = Infinity
+  let first = Infinity
+  for (const n of obj.nodes) {
+    if (n.path === '' && n.entity < root) root = n.entity
+    if (n.entity < first) first = n.entity
+  }
+  return root !== Infinity ? root : first
 }

@@ -147,11 +147,11 @@ function prepare (inputs: RequestInput[]): Work[] {
   return work
 }
 
-function failEntities (work: Work[], failure: PlanFailure): void {
+function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): void {
   for (const f of failure.failures) {
     for (const e of f.obj.owners) {
       const w = work[e]
-      if (w.error) continue
+      if (w.error || !live.has(e)) continue
       const path = f.obj.nodes.find((n) => n.owners.has(e))?.owners.get(e) ?? ''
       const field = path !== '' ? `${path}.${f.field}` : f.field
       w.error = {
@@ -175,19 +175,15 @@ async function savepoint<T> (tx: Queryable, name: string, fn: () => Promise<T>):
   }
 }
 
-/** The distinct nodes of the standing entities, owned only by them: a node shared with an entity
- * that failed is reported on the first entity still standing. */
+/** The distinct nodes of the standing entities. A node shared with an entity that failed (or is
+ * applied on its own later) is reported on the first of its owners taking part in this pass. */
 function liveNodes (standing: Work[]): Node[] {
   const live = new Set(standing.map((w) => w.index))
   const nodes = new Set<Node>()
   for (const w of standing) for (const n of w.flat!.nodes) nodes.add(n)
   for (const n of nodes) {
-    if (live.has(n.entity) && n.owners.size === 1) continue
     let first = Infinity
-    for (const e of [...n.owners.keys()]) {
-      if (!live.has(e)) n.owners.delete(e)
-      else if (e < first) first = e
-    }
+    for (const e of n.owners.keys()) if (live.has(e) && e < first) first = e
     n.entity = first
     n.path = n.owners.get(first) ?? ''
   }
@@ -208,7 +204,7 @@ async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promis
       return
     } catch (err) {
       if (pass >= MAX_PASSES) throw err
-      if (err instanceof PlanFailure) { failEntities(work, err); continue }
+      if (err instanceof PlanFailure) { failEntities(work, err, new Set(standing.map((w) => w.index))); continue }
       if (err instanceof ConflictError) continue
       if (!isDataError(err)) throw err
       if (standing.length === 1) {

@@ -229,6 +229,24 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(await count(db, "select 1 from device where name in ('orphan', 'ghost')"), 0)
     })
 
+    test('reconciler - a value the database refuses fails only its entity, found by applying entities one by one', async () => {
+      // vid 5000 passes decoding but not the table's check (1-4094): the batch falls back to one
+      // savepoint per entity and only the culprit fails.
+      const s = await send(db, [
+        { timestamp: ts(), vlan: { vid: 300, name: 'ok-a', site: { name: 'Berlin DC1' } } },
+        { timestamp: ts(), vlan: { vid: 5000, name: 'too-big', site: { name: 'Berlin DC1' } } },
+        ...deviceEntities()
+      ])
+      assert.deepEqual(s.results.filter((r) => r.state === 'FAILED').map((r) => r.entityIndex), [1])
+      assert.match(s.results[1].error!.message, /entity 1 \(vlan\): .*check constraint/)
+      assert.equal(s.applied, 1 + deviceEntities().length)
+      assert.deepEqual((await db.query('select vid from vlan order by vid')).rows, [{ vid: 100 }, { vid: 200 }, { vid: 300 }])
+      assert.deepEqual(await snapshot(db), { ...COMPLETE, counts: { ...COMPLETE.counts, vlans: 3 } })
+      // Objects the failed entity shared with the others (the site) are reported on them.
+      assert.deepEqual((await db.query(`select entity_index from ingestion_log
+        where change_set @> '{"changes": [{"object_type": "dcim.site", "change_type": "create"}]}'`)).rows, [{ entity_index: 0 }])
+    })
+
     test('reconciler - a primary IP moved to another device becomes that device\'s primary and leaves the old one', async () => {
       const a = deviceRef('sw-a')
       const b = { ...deviceRef('sw-b'), asset_tag: 'AT-B' }
