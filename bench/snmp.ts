@@ -7,8 +7,10 @@
 //    would measure the simulator, not the agent: by default the fleet is served by the lab's
 //    pure-Node responder (lab/snmp-responder.ts) in a child process, so neither its CPU nor its
 //    memory counts against the agent; BENCH_SNMP_SIMULATOR=snmpsimd uses snmpsimd instead.
+//    Against loopback a handful of devices in flight saturate the agent's one thread; each extra
+//    in-flight device adds roughly 0.4 MB of heap, hence the default concurrency of 16.
 // The last output line is one JSON object. Options (environment):
-//   BENCH_SNMP_DEVICES (1000), BENCH_SNMP_CONCURRENCY (32), BENCH_SNMP_RUNS (5),
+//   BENCH_SNMP_DEVICES (1000), BENCH_SNMP_CONCURRENCY (16), BENCH_SNMP_RUNS (5),
 //   BENCH_SNMP_RECORDING (a .snmprec path; default the corpus arista_eos, else the Cisco fixture),
 //   BENCH_SNMP_SIMULATOR (node | snmpsimd; default node), BENCH_SNMP_SIMULATORS (snmpsimd
 //   processes for part 2 with snmpsimd; default: CPU count).
@@ -25,7 +27,7 @@ const corpusRecording = join(root, '..', 'shared', 'corpus', 'snmprec', 'arista_
 const recording = process.env.BENCH_SNMP_RECORDING ?? (existsSync(corpusRecording) ? corpusRecording : join(root, 'test', 'fixtures', 'snmp', 'cisco-c9300.snmprec'))
 const fleetRecording = join(root, 'test', 'fixtures', 'snmp', 'cisco-c9300.snmprec')
 const devices = Number(process.env.BENCH_SNMP_DEVICES ?? 1000)
-const concurrency = Number(process.env.BENCH_SNMP_CONCURRENCY ?? 32)
+const concurrency = Number(process.env.BENCH_SNMP_CONCURRENCY ?? 16)
 const runs = Number(process.env.BENCH_SNMP_RUNS ?? 5)
 const simulators = Math.max(1, Number(process.env.BENCH_SNMP_SIMULATORS ?? cpus().length))
 const fleetSimulator = process.env.BENCH_SNMP_SIMULATOR ?? 'node'
