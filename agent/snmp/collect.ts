@@ -5,8 +5,8 @@ import type { Logger } from 'pino'
 import { silentLogger } from '../../config/logger.ts'
 import type { CollectResult, CollectWarning, SnmpCredential, SnmpTargetSettings } from '../model.ts'
 import { assembleDevice, type Tables } from './assemble.ts'
-import { SnmpError, SnmpSettingsError, SnmpTimeoutError } from './errors.ts'
-import { SnmpSession, validateCredential, type Phase } from './session.ts'
+import { SnmpAgentError, SnmpError, SnmpSettingsError, SnmpTimeoutError } from './errors.ts'
+import { SnmpSession, validateCredential, type Phase, type Varbind } from './session.ts'
 import { BASE_PORT_COLUMNS, PORT_VLAN_COLUMNS, VLAN_CURRENT_COLUMNS, VLAN_STATIC_COLUMNS, parseBridge } from './tables/bridge-mib.ts'
 import { ENT_PHYSICAL_COLUMNS, parseEntities } from './tables/entity-mib.ts'
 import { IF_TABLE_COLUMNS, IF_X_TABLE_COLUMNS, parseInterfaces } from './tables/if-mib.ts'
@@ -106,6 +106,27 @@ export function snmpWalkPlan (sysObjectId?: string): Array<{ phase: string, colu
 /** After this many tables in a row got no answer, the device is gone: skip the rest. */
 const MAX_CONSECUTIVE_TIMEOUTS = 2
 
+/**
+ * One GET of the system group. An agent that answers it with an error-status (SNMPv1-style
+ * noSuchName for one missing scalar) did accept the credential: read the scalars one by one then.
+ */
+async function probe (session: SnmpSession, phase: Phase): Promise<Varbind[]> {
+  try {
+    return await session.get(Object.values(SYSTEM_OIDS), phase)
+  } catch (err) {
+    if (!(err instanceof SnmpAgentError)) throw err
+    const out: Varbind[] = []
+    for (const oid of Object.values(SYSTEM_OIDS)) {
+      try {
+        out.push(...await session.get([oid], phase))
+      } catch (inner) {
+        if (!(inner instanceof SnmpAgentError)) throw inner
+      }
+    }
+    return out
+  }
+}
+
 function credentialOrder (count: number, preferred: number | undefined): number[] {
   const order = Array.from({ length: count }, (_, i) => i)
   if (preferred !== undefined && Number.isInteger(preferred) && preferred >= 0 && preferred < count) {
@@ -157,7 +178,7 @@ export async function collectSnmp (settings: SnmpTargetSettings, options: Collec
     const candidate = new SnmpSession(sessionSettings, settings.credentials[i])
     const phase: Phase = { name: 'probe', start: Date.now() }
     try {
-      system = parseSystem(await candidate.get(Object.values(SYSTEM_OIDS), phase))
+      system = parseSystem(await probe(candidate, phase))
       session = candidate
       credentialIndex = i
       break

@@ -42,11 +42,12 @@ function pduOf (msg: Buffer): { tag: number, at: number, start: number } {
   return { tag: pdu.tag, at: community.end, start: pdu.start }
 }
 
+const GET = 0xa0
 const GET_BULK = 0xa5
 const GET_NEXT = 0xa1
 
 /** A proxy in front of snmpsim that can drop or fail GETBULK, or drop requests for one subtree. */
-async function proxy (mode: { bulk?: 'drop' | 'genErr', dropOid?: Buffer }): Promise<{ port: number, counts: Record<string, number>, close: () => Promise<void> }> {
+async function proxy (mode: { bulk?: 'drop' | 'genErr', dropOid?: Buffer, multiGetNoSuchName?: boolean }): Promise<{ port: number, counts: Record<string, number>, close: () => Promise<void> }> {
   const counts: Record<string, number> = { bulk: 0, next: 0, get: 0, dropped: 0 }
   const upstream = createSocket('udp4')
   let client: RemoteInfo | undefined
@@ -62,6 +63,23 @@ async function proxy (mode: { bulk?: 'drop' | 'genErr', dropOid?: Buffer }): Pro
     else counts.get++
     if (mode.dropOid !== undefined && msg.includes(mode.dropOid)) { counts.dropped++; return }
     if (pdu.tag === GET_BULK && mode.bulk === 'drop') { counts.dropped++; return }
+    if (pdu.tag === GET && mode.multiGetNoSuchName === true) {
+      const id = tlv(msg, pdu.start)
+      const status = tlv(msg, id.end)
+      const index = tlv(msg, status.end)
+      const list = tlv(msg, index.end)
+      let n = 0
+      for (let at = list.start; at < list.end; at = tlv(msg, at).end) n++
+      if (n > 1) {
+        // An SNMPv1-style agent: one missing scalar fails the whole GET with noSuchName(2).
+        const answer = Buffer.from(msg)
+        answer[pdu.at] = 0xa2
+        answer.fill(0, status.start, status.end); answer[status.end - 1] = 2
+        answer.fill(0, index.start, index.end); answer[index.end - 1] = 6
+        sock.send(answer, from.port, from.address)
+        return
+      }
+    }
     if (pdu.tag === GET_BULK && mode.bulk === 'genErr') {
       // A GetBulk PDU has request-id, non-repeaters, max-repetitions where a Response has
       // request-id, error-status, error-index: retag it and set genErr(5) at index 1.
@@ -145,6 +163,18 @@ describe('snmp collector failures', () => {
       assert.equal(result.device.addresses.length, 6)
       assert.match(result.warnings?.[0].message ?? '', /GeneralError \(error-status 5\) during ifTable/)
       assert.equal(p.counts.bulk, 1)
+    } finally {
+      await p.close()
+    }
+  })
+
+  it('snmp - an agent that fails the multi-scalar probe GET with noSuchName is still read', async () => {
+    const p = await proxy({ multiGetNoSuchName: true })
+    try {
+      const result = await collectSnmp({ host: '127.0.0.1', port: p.port, timeout: 1000, retries: 0, credentials: [{ version: '2c', community: 'cisco-c9300' }] })
+      assert.equal(result.device.hostname, 'core1.example.net')
+      assert.equal(result.device.platform, 'Cisco IOS-XE 17.3.4')
+      assert.equal(result.device.interfaces.length, 14)
     } finally {
       await p.close()
     }
