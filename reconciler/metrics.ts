@@ -9,12 +9,12 @@ export interface ReconcilerMetrics {
   messages: Counter<'outcome'>
   batchSeconds: Histogram<never>
   inFlight: Gauge<never>
+  lag: Gauge<never>
 }
 
 export function createMetrics (queue: Queue, registry = new Registry()): ReconcilerMetrics {
-  const existing = registry.getSingleMetric('tributary_reconciler_entities_total')
-  if (existing) registry.removeSingleMetric('tributary_reconciler_entities_total')
-  for (const n of ['tributary_reconciler_messages_total', 'tributary_reconciler_batch_apply_seconds', 'tributary_reconciler_queue_lag', 'tributary_reconciler_in_flight_messages']) {
+  // A shared registry may still hold these from an earlier reconciler of this process.
+  for (const n of ['tributary_reconciler_entities_total', 'tributary_reconciler_messages_total', 'tributary_reconciler_batch_apply_seconds', 'tributary_reconciler_queue_lag', 'tributary_reconciler_in_flight_messages']) {
     if (registry.getSingleMetric(n)) registry.removeSingleMetric(n)
   }
   const entities = new Counter({
@@ -41,7 +41,7 @@ export function createMetrics (queue: Queue, registry = new Registry()): Reconci
     registers: [registry]
   })
   // Queue lag: messages the consumer has not acknowledged yet (JetStream num_pending + ack pending).
-  new Gauge({ // eslint-disable-line no-new
+  const lag = new Gauge({
     name: 'tributary_reconciler_queue_lag',
     help: 'Messages waiting in the queue or delivered and not yet acknowledged.',
     registers: [registry],
@@ -53,5 +53,5 @@ export function createMetrics (queue: Queue, registry = new Registry()): Reconci
       }
     }
   })
-  return { registry, entities, messages, batchSeconds, inFlight }
+  return { registry, entities, messages, batchSeconds, inFlight, lag }
 }

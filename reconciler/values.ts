@@ -156,10 +156,26 @@ export function toParam (spec: FieldSpec, v: unknown): unknown {
   return v
 }
 
+/** Elements of a one-dimensional PostgreSQL array literal ({a,"b,c",NULL}). */
 function parseArrayText (s: string): string[] {
-  const inner = s.slice(1, -1)
-  if (inner === '') return []
-  return inner.split(',').map((x) => x.startsWith('"') ? JSON.parse(x) as string : x)
+  const out: string[] = []
+  let i = 1
+  while (i < s.length - 1) {
+    let v = ''
+    if (s[i] === '"') {
+      i++
+      while (i < s.length && s[i] !== '"') {
+        if (s[i] === '\\') i++
+        v += s[i++]
+      }
+      i++
+    } else {
+      while (i < s.length - 1 && s[i] !== ',') v += s[i++]
+    }
+    out.push(v)
+    i++ // the comma
+  }
+  return out
 }
 
 /** The stored text of a column (as `col::text`) converted to the value normalise() would give. */

@@ -88,3 +88,36 @@ export function request (entities: EntityObject[], id: string = randomUUID()): I
     entities: entities as IngestRequest['entities']
   }
 }
+
+/** One entity of every reconciled type, each using the optional references of its model. */
+export function everyType (): Record<string, unknown> {
+  const dev = deviceRef()
+  return {
+  tag: { name: 'Gold', color: 'ffd700', object_types: ['dcim.device'] },
+  region: { name: 'Europe', parent: { name: 'World' } },
+  site_group: { name: 'Core sites' },
+  tenant_group: { name: 'Customers' },
+  tenant: { name: 'ACME', group: { name: 'Customers' } },
+  site: { name: 'Berlin DC1', region: { name: 'Europe' }, group: { name: 'Core sites' }, tenant: { name: 'ACME' }, latitude: 52.52, longitude: 13.405, time_zone: 'Europe/Berlin', custom_fields: { rack_count: { integer: 12 } } },
+  location: { name: 'Hall A', site: { name: 'Berlin DC1' }, parent: { name: 'Floor 1', site: { name: 'Berlin DC1' } } },
+  manufacturer: { name: 'Juniper' },
+  platform: { name: 'junos', manufacturer: { name: 'Juniper' } },
+  device_type: { model: 'MX204', manufacturer: { name: 'Juniper' }, u_height: 1, part_number: 'MX204-HW' },
+  device_role: { name: 'Router', color: 'ff0000' },
+  module_type: { model: 'QSFP28-LR4', manufacturer: { name: 'Juniper' } },
+  role: { name: 'Production' },
+  route_target: { name: '65000:100' },
+  vrf: { name: 'CUST-A', rd: '65000:1', import_targets: [{ name: '65000:100' }], export_targets: [{ name: '65000:100' }] },
+  vlan_group: { name: 'Berlin VLANs', scope_site: { name: 'Berlin DC1' }, vid_ranges: [1, 100] },
+  vlan: { vid: 10, name: 'mgmt', group: { name: 'Berlin VLANs', scope_site: { name: 'Berlin DC1' } }, role: { name: 'Production' } },
+  virtual_chassis: { name: 'vc-1', master: dev },
+  device: { ...dev, virtual_chassis: { name: 'vc-1' }, vc_position: 1, location: { name: 'Hall A', site: { name: 'Berlin DC1' } } },
+  module_bay: { device: dev, name: 'PIC 0' },
+  module: { device: dev, module_bay: { device: dev, name: 'PIC 0' }, module_type: { model: 'QSFP28-LR4', manufacturer: { name: 'Juniper' } }, serial: 'M1' },
+  interface: { device: dev, name: 'ae0', type: 'lag', primary_mac_address: { mac_address: '00:aa:bb:cc:dd:ee' } },
+  mac_address: { mac_address: '00:aa:bb:cc:dd:ff', assigned_object_interface: { device: dev, name: 'et-0/0/0', type: '100gbase-x-qsfp28', lag: { device: dev, name: 'ae0', type: 'lag' } } },
+  ip_address: { address: '192.0.2.10/24', role: 'loopback', nat_inside: { address: '10.0.0.10/24' } },
+  prefix: { prefix: '192.0.2.0/24', scope_location: { name: 'Hall A', site: { name: 'Berlin DC1' } }, role: { name: 'Production' }, vlan: { vid: 10, name: 'mgmt', group: { name: 'Berlin VLANs', scope_site: { name: 'Berlin DC1' } } } },
+  inventory_item: { device: dev, name: 'PSU 0', manufacturer: { name: 'Juniper' }, parent: { device: dev, name: 'Chassis' }, component_interface: { device: dev, name: 'ae0' } }
+  }
+}

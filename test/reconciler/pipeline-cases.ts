@@ -5,11 +5,11 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
-import { applyRequests, type ApplySummary } from '../../reconciler/index.ts'
+import { applyRequests, RECONCILED_TYPES, type ApplySummary } from '../../reconciler/index.ts'
 import type { Db } from '../../store/index.ts'
 import { count, one, openBackend, reset, type Backend, type BackendKind } from './backends.ts'
 import {
-  device, deviceEntities, deviceRef, interfaces, request, ts, VLANS, VRF, type EntityObject
+  device, deviceEntities, deviceRef, everyType, interfaces, request, ts, VLANS, VRF, type EntityObject
 } from './fixtures.ts'
 
 async function send (db: Db, entities: EntityObject[], id?: string): Promise<ApplySummary> {
@@ -245,6 +245,28 @@ export function definePipelineTests (kind: BackendKind): void {
       // Objects the failed entity shared with the others (the site) are reported on them.
       assert.deepEqual((await db.query(`select entity_index from ingestion_log
         where change_set @> '{"changes": [{"object_type": "dcim.site", "change_type": "create"}]}'`)).rows, [{ entity_index: 0 }])
+    })
+
+    test('reconciler - every reconciled type is created from one entity, with its deferred references, and a repeat changes nothing', async () => {
+      const fixtures = everyType()
+      const entities = [...RECONCILED_TYPES].map((t) => ({ timestamp: ts(), [t]: fixtures[t] }))
+      assert.ok(entities.every((e, i) => e[[...RECONCILED_TYPES][i]] !== undefined), 'a reconciled type has no fixture')
+      const first = await send(db, entities)
+      assert.deepEqual(first.results.filter((r) => r.state !== 'APPLIED').map((r) => r.error?.message), [])
+      const again = await send(db, entities)
+      assert.equal(again.noChanges, entities.length, JSON.stringify(again.results.filter((r) => r.state !== 'NO_CHANGES')))
+      const r = await one(db, `select (select p.name from region r join region p on p.id = r.parent_id where r.name = 'Europe') as region_parent,
+          (select l.name from interface i join interface l on l.id = i.lag_id where i.name = 'et-0/0/0') as lag,
+          (select m.mac_address::text from interface i join mac_address m on m.id = i.primary_mac_address_id where i.name = 'ae0') as primary_mac,
+          (select d.name from virtual_chassis v join device d on d.id = v.master_id) as vc_master,
+          (select s.name from prefix p join site s on s.id = p.site_id) as prefix_site,
+          (select count(*)::int from vrf_export_target) as export_targets,
+          (select host(n.address) from ip_address i join ip_address n on n.id = i.nat_inside_id) as nat_inside,
+          (select custom_fields ->> 'rack_count' from site) as rack_count,
+          (select vid_ranges::text from vlan_group) as vid_ranges,
+          (select component_type from inventory_item where name = 'PSU 0') as component`)
+      assert.deepEqual(r, { region_parent: 'World', lag: 'ae0', primary_mac: '00:aa:bb:cc:dd:ee', vc_master: 'edge-1', prefix_site: 'Berlin DC1',
+        export_targets: 1, nat_inside: '10.0.0.10', rack_count: '12', vid_ranges: '{"[1,101)"}', component: 'dcim.interface' })
     })
 
     test('reconciler - a primary IP moved to another device becomes that device\'s primary and leaves the old one', async () => {
