@@ -168,6 +168,8 @@ export class SshSession {
     const channel = await this.#open('exec', command, (cb) => this.#client.exec(command, cb), (ch) => {
       ch.on('data', (b: Buffer) => { out.push(b); w?.poke() })
       ch.stderr.on('data', (b: Buffer) => { err.push(b); w?.poke() })
+      // A channel error precedes its close; the close settles the wait.
+      ch.on('error', (e: Error) => { this.#closeError ??= e })
       ch.on('exit', (code: number | null, signal?: string) => {
         exitCode = code ?? undefined
         exitSignal = signal ?? undefined
