@@ -363,7 +363,6 @@ function startOne (dev: SimulatedDevice, host: string, log: string[], logins: st
         session.on('shell', (ok) => {
           const ch = ok()
           ch.on('error', () => undefined)
-          // eslint-disable-next-line no-new
           new SimulatedCli(dev, ch, drop, log)
         })
         session.on('exec', (ok, _reject, info) => {
