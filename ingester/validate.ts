@@ -145,8 +145,9 @@ export function validateIngestRequest (bytes: Uint8Array, options: ValidationOpt
   try {
     if (metadata) scanMessage(bytes, metadata[0], metadata[1], struct, 'metadata', 0, limits, fail)
     const errors: string[] = []
-    for (let i = 0; i < entities.length; i++) {
-      const at = (message: string): never => fail(`entity ${i}: ${message}`)
+    let i = 0
+    const at = (message: string): never => fail(`entity ${i}: ${message}`)
+    for (; i < entities.length; i++) {
       const [start, end] = entities[i]!
       const r = new WireReader(bytes, start, end)
       let member: { number: number, start: number, end: number } | undefined

@@ -142,50 +142,53 @@ function varintAt (buf: Uint8Array, end: number): number {
   throw new WireError(`varint longer than 10 bytes at byte ${at}`)
 }
 
+interface Limits { maxString: number, maxDepth: number }
+
 /**
  * Walks the message in [start, end) checking every string against `maxString` (characters) and
  * the nesting against `maxDepth`. `path` names the message; `fail` must throw.
  */
 export function scanMessage (buf: Uint8Array, start: number, end: number, type: CompiledMessage, path: string, depth: number,
-  limits: { maxString: number, maxDepth: number }, fail: (message: string) => never): void {
-  const names: string[] = [path]
-  const walk = (start: number, end: number, type: CompiledMessage, depth: number): void => {
-    if (depth > limits.maxDepth) fail(`${names.join('.')} is nested more than ${limits.maxDepth} levels deep`)
-    at = start
-    while (at < end) {
-      const tag = varintAt(buf, end)
-      const number = Math.floor(tag / 8)
-      if (number === 0) throw new WireError(`field number 0 at byte ${at}`)
-      const field = type.fields.get(number)
-      const wireType = tag & 7
-      if (field !== undefined && field.kind === 'other' && field.wire !== undefined && wireType !== field.wire && !(field.repeated === true && wireType === 2)) {
-        fail(`${names.join('.')}.${field.name} has wire type ${wireType}; its type needs ${field.wire}`)
+  limits: Limits, fail: (message: string) => never): void {
+  walk(buf, start, end, type, depth, [path], limits, fail)
+}
+
+// A plain function, not a closure made per call: the hot path creates no functions.
+function walk (buf: Uint8Array, start: number, end: number, type: CompiledMessage, depth: number, names: string[], limits: Limits, fail: (message: string) => never): void {
+  if (depth > limits.maxDepth) fail(`${names.join('.')} is nested more than ${limits.maxDepth} levels deep`)
+  at = start
+  while (at < end) {
+    const tag = varintAt(buf, end)
+    const number = Math.floor(tag / 8)
+    if (number === 0) throw new WireError(`field number 0 at byte ${at}`)
+    const field = type.fields.get(number)
+    const wireType = tag & 7
+    if (field !== undefined && field.kind === 'other' && field.wire !== undefined && wireType !== field.wire && !(field.repeated === true && wireType === 2)) {
+      fail(`${names.join('.')}.${field.name} has wire type ${wireType}; its type needs ${field.wire}`)
+    }
+    if (wireType === 0) { varintAt(buf, end); continue }
+    let len: number
+    if (wireType === 1) len = 8
+    else if (wireType === 5) len = 4
+    else if (wireType === 2) len = varintAt(buf, end)
+    else throw new WireError(`wire type ${wireType} at byte ${at} is not valid in proto3`)
+    if (len > end - at) throw new WireError(`field at byte ${at} runs ${len - (end - at)} bytes past the end of its message`)
+    const s = at
+    at += len
+    if (field === undefined || field.kind === 'other') continue
+    if (wireType !== 2) fail(`${names.join('.')}.${field.name} has wire type ${wireType}; a ${field.kind} is length-delimited (2)`)
+    if (field.kind === 'string') {
+      // UTF-8 never takes fewer bytes than UTF-16 code units, so only long byte runs need decoding.
+      if (len > limits.maxString) {
+        const length = readString(buf, s, at).length
+        if (length > limits.maxString) fail(`${names.join('.')}.${field.name} is ${length} characters; the limit is ${limits.maxString}`)
       }
-      if (wireType === 0) { varintAt(buf, end); continue }
-      let len: number
-      if (wireType === 1) len = 8
-      else if (wireType === 5) len = 4
-      else if (wireType === 2) len = varintAt(buf, end)
-      else throw new WireError(`wire type ${wireType} at byte ${at} is not valid in proto3`)
-      if (len > end - at) throw new WireError(`field at byte ${at} runs ${len - (end - at)} bytes past the end of its message`)
-      const s = at
-      at += len
-      if (field === undefined || field.kind === 'other') continue
-      if (wireType !== 2) fail(`${names.join('.')}.${field.name} has wire type ${wireType}; a ${field.kind} is length-delimited (2)`)
-      if (field.kind === 'string') {
-        // UTF-8 never takes fewer bytes than UTF-16 code units, so only long byte runs need decoding.
-        if (len > limits.maxString) {
-          const length = readString(buf, s, at).length
-          if (length > limits.maxString) fail(`${names.join('.')}.${field.name} is ${length} characters; the limit is ${limits.maxString}`)
-        }
-      } else {
-        const after = at
-        names.push(field.name)
-        walk(s, after, field.message!, depth + 1)
-        names.pop()
-        at = after
-      }
+    } else {
+      const after = at
+      names.push(field.name)
+      walk(buf, s, after, field.message!, depth + 1, names, limits, fail)
+      names.pop()
+      at = after
     }
   }
-  walk(start, end, type, depth)
 }
