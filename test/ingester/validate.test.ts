@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { validateIngestRequest } from '../../ingester/index.ts'
 import { decodeIngestRequest, encodeIngestRequest, type IngestRequest } from '../../proto/index.ts'
 
-const now = Date.now()
+const now = Math.floor(Date.now() / 1000) * 1000
 const ts = { seconds: Math.floor(now / 1000), nanos: 5 }
 function request (entities: IngestRequest['entities'], extra: Partial<IngestRequest> = {}): Uint8Array {
   return encodeIngestRequest({ id: randomUUID(), stream: 'latest', producer_app_name: 'app', producer_app_version: '1.0', sdk_name: 'sdk', sdk_version: '2.0', entities, ...extra })
