@@ -11,6 +11,7 @@ import { PHYSICAL_CLASS, findChassis, type EntityEntry } from './tables/entity-m
 import { portMode, type VlanInfo } from './tables/bridge-mib.ts'
 import type { LldpLocalPort, LldpRemote } from './tables/lldp-mib.ts'
 import type { CiscoVlans } from './tables/cisco-vlan.ts'
+import type { CdpNeighbor } from './tables/vendor-neighbors.ts'
 import { enterpriseNumber, vendorFromSysObjectId } from './vendors.ts'
 
 export interface Tables {
@@ -22,6 +23,8 @@ export interface Tables {
   entities?: EntityEntry[]
   vlans?: VlanInfo
   ciscoVlans?: CiscoVlans
+  juniperVlanNames?: Map<number, string>
+  cdp?: CdpNeighbor[]
   lag?: Map<number, number>
   lldpLocal?: LldpLocalPort[]
   lldpRemote?: LldpRemote[]
@@ -162,6 +165,11 @@ export function assembleDevice (target: string, t: Tables, options: AssembleOpti
     }
   }
 
+  for (const v of device.vlans) {
+    const name = t.juniperVlanNames?.get(v.vid)
+    if (v.name === undefined && name !== undefined) v.name = name
+  }
+
   // ENTITY-MIB: the chassis describes the device; modules and identifiable parts are inventory.
   const entities = t.entities ?? []
   const chassis = findChassis(entities)
@@ -172,6 +180,18 @@ export function assembleDevice (target: string, t: Tables, options: AssembleOpti
   device.inventory = inventoryOf(entities, chassis)
 
   device.neighbors = neighborsOf(t, byIndex, device.interfaces)
+  for (const c of t.cdp ?? []) {
+    const iface = byIndex.get(c.ifIndex)
+    if (iface === undefined) continue
+    const n: DiscoveredDevice['neighbors'][number] = { protocol: 'cdp', localInterface: iface.name }
+    if (c.deviceId !== undefined) n.remoteSystemName = c.deviceId
+    if (c.port !== undefined) n.remotePort = c.port
+    if (c.address !== undefined) n.remoteManagementAddress = c.address
+    // The OS from the version text, as for LLDP; else CDP's platform string (the hardware).
+    const platform = parseSysDescr(c.version)?.platform ?? c.platform
+    if (platform !== undefined) n.remotePlatform = platform
+    device.neighbors.push(n)
+  }
   // Absent, not undefined: what the device did not say stays out of the JSON and the diffs.
   for (const key of Object.keys(device) as Array<keyof DiscoveredDevice>) if (device[key] === undefined) delete device[key]
   return device

@@ -13,6 +13,7 @@ import { IF_TABLE_COLUMNS, IF_X_TABLE_COLUMNS, parseInterfaces } from './tables/
 import { IPV6_ADDR_TABLE_COLUMNS, IP_ADDRESS_TABLE_COLUMNS, IP_ADDR_TABLE_COLUMNS, parseIpAddrTable, parseIpAddressTable, parseIpv6AddrTable } from './tables/ip-mib.ts'
 import { LAG_PORT_COLUMNS, parseLagMembership } from './tables/lag-mib.ts'
 import { VM_VLAN_COLUMNS, VTP_TRUNK_COLUMNS, VTP_VLAN_COLUMNS, parseCiscoVlans } from './tables/cisco-vlan.ts'
+import { CDP_CACHE_COLUMNS, JUNIPER_VLAN_COLUMNS, parseCdpCache, parseJuniperVlanNames } from './tables/vendor-neighbors.ts'
 import { enterpriseNumber } from './vendors.ts'
 import { LLDP_LOC_PORT_COLUMNS, LLDP_REM_COLUMNS, LLDP_REM_MAN_COLUMNS, parseLldpLocalPorts, parseLldpRemotes } from './tables/lldp-mib.ts'
 import { SYSTEM_OIDS, parseSystem } from './tables/system.ts'
@@ -49,6 +50,7 @@ interface TableSpec {
 }
 
 const isCisco = (t: Tables): boolean => enterpriseNumber(t.system.objectId) === 9
+const isJuniper = (t: Tables): boolean => enterpriseNumber(t.system.objectId) === 2636
 
 const cols = (o: Record<string, string>): string[] => Object.values(o)
 
@@ -79,10 +81,12 @@ const TABLES: TableSpec[] = [
     when: isCisco,
     store: (t, c, all) => { t.ciscoVlans = parseCiscoVlans(all.get('vtpVlanTable') ?? new Map(), all.get('vlanTrunkPortTable') ?? new Map(), c) }
   },
+  { phase: 'jnxL2aldVlanTable', columns: cols(JUNIPER_VLAN_COLUMNS), when: isJuniper, store: (t, c) => { t.juniperVlanNames = parseJuniperVlanNames(c) } },
   { phase: 'dot3adAggPortTable', columns: cols(LAG_PORT_COLUMNS), store: (t, c) => { t.lag = parseLagMembership(c) } },
   { phase: 'lldpLocPortTable', columns: cols(LLDP_LOC_PORT_COLUMNS), store: (t, c) => { t.lldpLocal = parseLldpLocalPorts(c) } },
   { phase: 'lldpRemTable', columns: cols(LLDP_REM_COLUMNS), store: () => {} },
-  { phase: 'lldpRemManAddrTable', columns: cols(LLDP_REM_MAN_COLUMNS), store: (t, c, all) => { t.lldpRemote = parseLldpRemotes(all.get('lldpRemTable') ?? new Map(), c) } }
+  { phase: 'lldpRemManAddrTable', columns: cols(LLDP_REM_MAN_COLUMNS), store: (t, c, all) => { t.lldpRemote = parseLldpRemotes(all.get('lldpRemTable') ?? new Map(), c) } },
+  { phase: 'cdpCacheTable', columns: cols(CDP_CACHE_COLUMNS), when: isCisco, store: (t, c) => { t.cdp = parseCdpCache(c) } }
 ]
 
 /** Tables whose raw rows a later table's parser reads, and which tables each parser finishes. */

@@ -13,9 +13,9 @@
 //   ipv6AddrPfxLength; Junos' fec0::a:0:0:4 has ipv6AddrPfxLength 64 where LibreNMS shows 0.
 // - An address whose table gives no length is kept as a host address (/32, /128); LibreNMS drops it.
 // - VLAN names: an empty dot1qVlanStaticName stays unnamed; LibreNMS invents "VLAN <vid>".
-// - VLAN names of Junos (JUNIPER-L2ALD-MIB) live in a vendor MIB the collector does not read yet:
-//   that comparison is skipped. Cisco VLANs come from CISCO-VTP-MIB (Ethernet VLANs only, not the
-//   fixed FDDI/Token Ring 1002-1005) and access ports from CISCO-VLAN-MEMBERSHIP-MIB.
+// - VLAN names of Junos come from JUNIPER-L2ALD-MIB (read for enterprise 2636 only). Cisco VLANs
+//   come from CISCO-VTP-MIB (Ethernet VLANs only, not the fixed FDDI/Token Ring 1002-1005) and
+//   access ports from CISCO-VLAN-MEMBERSHIP-MIB (read for enterprise 9 only).
 // - A port LibreNMS shows untagged in several VLANs gets one untagged VLAN (NetBox holds one).
 // - ifAlias: LibreNMS trims surrounding backslashes; we keep the device's text.
 // - Interfaces: LibreNMS leaves some ports out by per-OS rules; we report every ifTable row.
@@ -83,9 +83,7 @@ const IDENTITY: Record<string, [string, string, string]> = {
 }
 
 /** Recordings whose VLANs live in vendor MIBs the collector does not read (only Q-BRIDGE-MIB). */
-const VENDOR_VLANS: Record<string, string | false> = {
-  junos_vmx: 'Junos names its VLANs in JUNIPER-L2ALD-MIB; Q-BRIDGE holds no names here'
-}
+const VENDOR_VLANS: Record<string, string | false> = {}
 
 /** Recordings whose VLANs come from CISCO-VTP-MIB / CISCO-VLAN-MEMBERSHIP-MIB. */
 const CISCO_VLANS = new Set(['ios_2960x', 'nxos_n3k-3064pq'])

@@ -145,7 +145,7 @@ describe('snmp collector failures', () => {
       const result = await collectSnmp({ host: '127.0.0.1', port: p.port, timeout: 300, retries: 0, credentials: [{ version: '2c', community: 'cisco-c9300' }] })
       assert.equal(result.device.serial, 'FOC2233X0AB')
       assert.equal(result.device.interfaces.length, 14)
-      assert.equal(result.device.neighbors.length, 3)
+      assert.equal(result.device.neighbors.length, 4)
       assert.deepEqual(result.warnings?.map((w) => w.code), ['WARN_SNMP_GETBULK_FALLBACK'])
       // One GETBULK was tried, then the rest of the device went over GETNEXT.
       assert.equal(p.counts.bulk, 1)
@@ -192,7 +192,7 @@ describe('snmp collector failures', () => {
       assert.deepEqual(result.device.inventory, [])
       assert.equal(result.device.interfaces.length, 14)
       assert.equal(result.device.vlans.length, 5)
-      assert.equal(result.device.neighbors.length, 3)
+      assert.equal(result.device.neighbors.length, 4)
     } finally {
       await p.close()
     }

@@ -72,7 +72,9 @@ const CISCO: DiscoveredDevice = {
   neighbors: [
     { protocol: 'lldp', localInterface: 'Gi1/0/1', remoteSystemName: 'server-a', remotePort: '3c:ec:ef:00:00:01', remoteChassisId: '3c:ec:ef:00:00:01', remotePlatform: 'Linux 5.15.0-91-generic' },
     { protocol: 'lldp', localInterface: 'Te1/1/1', remoteSystemName: 'dist1.example.net', remotePort: 'Ethernet49/1', remotePortDescription: 'to core1 Te1/1/1', remoteChassisId: '00:1c:73:bb:00:01', remoteManagementAddress: '10.0.0.2', remotePlatform: 'Arista EOS 4.28.3M' },
-    { protocol: 'lldp', localInterface: 'Te1/1/2', remoteSystemName: 'dist1.example.net', remotePort: 'Ethernet50/1', remotePortDescription: 'to core1 Te1/1/2', remoteChassisId: '00:1c:73:bb:00:01', remoteManagementAddress: '10.0.0.2', remotePlatform: 'Arista EOS 4.28.3M' }
+    { protocol: 'lldp', localInterface: 'Te1/1/2', remoteSystemName: 'dist1.example.net', remotePort: 'Ethernet50/1', remotePortDescription: 'to core1 Te1/1/2', remoteChassisId: '00:1c:73:bb:00:01', remoteManagementAddress: '10.0.0.2', remotePlatform: 'Arista EOS 4.28.3M' },
+    // CISCO-CDP-MIB, read because the sysObjectID is Cisco's.
+    { protocol: 'cdp', localInterface: 'Gi1/0/3', remoteSystemName: 'lab-sw1.example.net', remotePort: 'GigabitEthernet1/0/48', remoteManagementAddress: '10.0.0.9', remotePlatform: 'Cisco IOS 15.2(7)E4' }
   ]
 }
 
