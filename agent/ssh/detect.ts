@@ -5,6 +5,7 @@
 // here changes device state: only show/uname commands, never configuration.
 import type { Logger } from '../../config/logger.ts'
 import type { Driver } from './driver.ts'
+import { DRIVERS } from './drivers/index.ts'
 import { SshDetectError, SshError } from './errors.ts'
 import type { ShellChannel } from './shell-channel.ts'
 
@@ -20,24 +21,26 @@ export const DEFAULT_DETECT_ORDER: readonly string[] = [
 export const PROBE_COMMANDS: readonly string[] = ['show version', 'show system information', 'uname -a']
 
 export interface DetectOptions {
-  drivers: Record<string, Driver>
+  /** Drivers by name; default DRIVERS. */
+  drivers?: Record<string, Driver>
   /** Driver names in the order to try; default DEFAULT_DETECT_ORDER. */
   order?: readonly string[]
 }
 
 /** Driver names to try, in order: the configured ones that exist, then the rest by name. */
-export function detectionOrder (drivers: Record<string, Driver>, order: readonly string[] = DEFAULT_DETECT_ORDER): string[] {
+export function detectionOrder (drivers: Record<string, Driver> = DRIVERS, order: readonly string[] = DEFAULT_DETECT_ORDER): string[] {
   const listed = order.filter((n) => drivers[n] !== undefined)
   const rest = Object.keys(drivers).filter((n) => !listed.includes(n)).sort()
   return [...new Set([...listed, ...rest])]
 }
 
 /** The first driver, in order, whose detect() recognises `text`; undefined when none does. */
-export function detectPlatform (text: string, options: DetectOptions): string | undefined {
+export function detectPlatform (text: string, options: DetectOptions = {}): string | undefined {
   if (text.trim() === '') return undefined
-  for (const name of detectionOrder(options.drivers, options.order)) {
+  const drivers = options.drivers ?? DRIVERS
+  for (const name of detectionOrder(drivers, options.order)) {
     let yes = false
-    try { yes = options.drivers[name].detect(text) } catch { yes = false }
+    try { yes = drivers[name].detect(text) } catch { yes = false }
     if (yes) return name
   }
   return undefined

@@ -183,7 +183,7 @@ test('ssh sim - detectPlatform asks drivers in the configured order', () => {
   assert.equal(detectPlatform('anything', { drivers }), 'a')
   assert.equal(detectPlatform('anything', { drivers, order: ['c', 'b'] }), 'b')
   assert.equal(detectPlatform('   ', { drivers }), undefined)
-  assert.equal(detectPlatform(lab.find((d) => d.name === 'leaf1')!.commands['show version'], { drivers: DRIVERS }), 'arista_eos')
+  assert.equal(detectPlatform(lab.find((d) => d.name === 'leaf1')!.commands['show version']), 'arista_eos', 'DRIVERS by default')
 })
 
 test('ssh sim - a command that hangs is a warning; the rest of the device is still read on a fresh shell', async () => {
