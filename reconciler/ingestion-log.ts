@@ -63,6 +63,14 @@ export function uuidv7 (): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
+const nul = (_key: string, v: unknown): unknown => typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v
+
+/** JSON text PostgreSQL accepts: jsonb and text refuse NUL characters, which a producer may send. */
+export function safeJson (value: unknown): string {
+  const s = JSON.stringify(value)
+  return s.includes('\\u0000') ? JSON.stringify(value, nul) : s
+}
+
 const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getTime()) ? null : d.toISOString()
 
 /** Inserts log rows. They travel as one JSON document (jsonb_to_recordset): the entity and its
@@ -71,11 +79,11 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
   if (rows.length === 0) return 0
   const parts: string[] = []
   for (const r of rows) {
-    parts.push(`{"id":"${uuidv7()}","request_id":${JSON.stringify(r.request.id)},"entity_index":${r.entityIndex},` +
-      `"pa":${JSON.stringify(r.request.producerAppName)},"pv":${JSON.stringify(r.request.producerAppVersion)},` +
-      `"sn":${JSON.stringify(r.request.sdkName)},"sv":${JSON.stringify(r.request.sdkVersion)},` +
-      `"object_type":${JSON.stringify(r.objectType)},"object_id":${r.objectId ?? 'null'},"state":"${r.state}",` +
-      `"change_set":${r.changeSet === null ? 'null' : JSON.stringify(r.changeSet)},"error":${r.error === null ? 'null' : JSON.stringify(r.error)},` +
+    parts.push(`{"id":"${uuidv7()}","request_id":${safeJson(r.request.id)},"entity_index":${r.entityIndex},` +
+      `"pa":${safeJson(r.request.producerAppName)},"pv":${safeJson(r.request.producerAppVersion)},` +
+      `"sn":${safeJson(r.request.sdkName)},"sv":${safeJson(r.request.sdkVersion)},` +
+      `"object_type":${safeJson(r.objectType)},"object_id":${r.objectId ?? 'null'},"state":"${r.state}",` +
+      `"change_set":${r.changeSet === null ? 'null' : safeJson(r.changeSet)},"error":${r.error === null ? 'null' : safeJson(r.error)},` +
       `"entity":${r.entity ?? 'null'},"its":${JSON.stringify(iso(r.request.ingestionTs))},"sts":${JSON.stringify(iso(r.sourceTs))}}`)
   }
   const r = await tx.query(

@@ -13,7 +13,7 @@ import type { Author } from './batch-apply.ts'
 import { ChangeRecorder } from './change-set.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
-import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, safeJson, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 
@@ -74,13 +74,16 @@ function entityTypeOf (e: Record<string, unknown>): string | undefined {
   return undefined
 }
 
+// PostgreSQL text cannot hold NUL; these strings come from the producer.
+const clean = (s: string | undefined): string => (s ?? '').replaceAll('\u0000', '\ufffd')
+
 function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date): RequestInfo {
   return {
-    id,
-    producerAppName: r.producer_app_name ?? '',
-    producerAppVersion: r.producer_app_version ?? '',
-    sdkName: r.sdk_name ?? '',
-    sdkVersion: r.sdk_version ?? '',
+    id: clean(id),
+    producerAppName: clean(r.producer_app_name),
+    producerAppVersion: clean(r.producer_app_version),
+    sdkName: clean(r.sdk_name),
+    sdkVersion: clean(r.sdk_version),
     ingestionTs
   }
 }
@@ -124,7 +127,7 @@ function prepare (inputs: RequestInput[]): Work[] {
         entityIndex,
         type,
         objectType: spec?.objectType ?? (type || 'unknown'),
-        json: JSON.stringify(entity),
+        json: safeJson(entity),
         sourceTs: e.timestamp ? timestampOf(e.timestamp) : null
       }
       work.push(w)

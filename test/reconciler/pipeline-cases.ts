@@ -282,6 +282,16 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual(rows, [{ name: 'sw-a', primary: null }, { name: 'sw-b', primary: '198.51.100.7' }])
     })
 
+    test('reconciler - NUL characters from a producer fail their entity and are still logged', async () => {
+      const r = request([{ timestamp: ts(), site: { name: 'bad\u0000name' } }, { timestamp: ts(), site: { name: 'good' } }])
+      r.producer_app_name = 'agent\u0000x'
+      const s = await applyRequests(db, [{ bytes: encodeIngestRequest(r) }])
+      assert.deepEqual(s.results.map((x) => [x.state, x.error?.field]), [['FAILED', 'name'], ['APPLIED', undefined]])
+      const logs = (await db.query<{ producer_app_name: string, name: string }>(
+        "select producer_app_name, entity -> 'site' ->> 'name' as name from ingestion_log order by entity_index")).rows
+      assert.deepEqual(logs, [{ producer_app_name: 'agent\ufffdx', name: 'bad\ufffdname' }, { producer_app_name: 'agent\ufffdx', name: 'good' }])
+    })
+
     test('reconciler - unsent choice defaults apply on create and slugs come from names', async () => {
       await send(db, [{ timestamp: ts(), site: { name: 'München Nord / 2' } }])
       assert.deepEqual(await one(db, 'select slug, status from site'), { slug: 'munchen-nord-2', status: 'active' })
