@@ -24,6 +24,8 @@ const MAX_RETRY_DELAY = 30_000
 const FETCH_EXPIRES = 1000
 /** ms between working() calls while a batch is applied, keeping the ack deadline ahead. */
 export const HEARTBEAT_INTERVAL = 10_000
+/** Attempts of one batch inside the process before it goes back to the queue. */
+const IN_PROCESS_ATTEMPTS = 3
 /** ms between checks of idle(). */
 const IDLE_POLL = 50
 
@@ -140,9 +142,10 @@ class QueueReconciler implements Reconciler {
     timer.unref()
     const end = this.#m.batchSeconds.startTimer()
     try {
-      // One attempt here: retries go through the queue (nak with backoff), so a long outage
-      // does not pin messages in this process.
-      return await applyRequests(this.#db, messages.map((m) => ({ bytes: m.data, id: m.id })), { logger: this.#log, attempts: 1 })
+      // A deadlock or serialization failure with a concurrent batch is retried here at once, a
+      // few times; longer trouble (the database away) goes back to the queue with backoff, so an
+      // outage neither pins messages in this process nor burns their attempts in milliseconds.
+      return await applyRequests(this.#db, messages.map((m) => ({ bytes: m.data, id: m.id })), { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS })
     } finally {
       end()
       clearInterval(timer)

@@ -76,23 +76,24 @@ describe('reconciler consumer (embedded queue, PostgreSQL)', () => {
     assert.match(metrics, /tributary_reconciler_queue_lag 0/)
   })
 
-  test('reconciler - transient database errors are retried through the queue until the batch commits', async () => {
-    const db = flakyDb(backend.db, 2)
+  test('reconciler - transient database errors are retried, in process and then through the queue, until the batch commits', async () => {
+    // Three attempts fail on the first delivery (in process), two more on the second.
+    const db = flakyDb(backend.db, 5)
     const r = request(deviceEntities())
     await queue.publish(r.id!, encodeIngestRequest(r))
     const reconciler = createReconciler({ db, queue, logger: silentLogger, maxAttempts: 5, retryDelay: 10 })
     reconciler.start()
     await reconciler.idle()
     await reconciler.close()
-    assert.equal(db.calls, 3)
+    assert.equal(db.calls, 6)
     assert.equal(await count(backend.db, "select 1 from ingestion_log where state = 'APPLIED'"), deviceEntities().length)
   })
 
   test('reconciler - after maxAttempts the entities are logged FAILED with the error and the message is terminated', async () => {
-    const db = flakyDb(backend.db, 3)
+    const db = flakyDb(backend.db, 6)
     const r = request(deviceEntities().slice(0, 3))
     await queue.publish(r.id!, encodeIngestRequest(r))
-    const reconciler = createReconciler({ db, queue, logger: silentLogger, maxAttempts: 3, retryDelay: 10 })
+    const reconciler = createReconciler({ db, queue, logger: silentLogger, maxAttempts: 2, retryDelay: 10 })
     reconciler.start()
     await reconciler.idle()
     await reconciler.close()
