@@ -148,6 +148,10 @@ class JetStreamQueue implements Queue {
   #iterator: AsyncIterator<JsMsg> | undefined
   #pendingNext: Promise<IteratorResult<JsMsg>> | undefined
   #fetchChain: Promise<unknown> = Promise.resolve()
+  /** Stream bytes as last read, plus what this process stored since (see #roomFor). */
+  #streamBytes = 0
+  #streamBytesAt = 0
+  #refreshing = false
 
   constructor (nc: NatsConnection, o: Resolved, log: Logger) {
     this.#nc = nc
@@ -172,7 +176,9 @@ class JetStreamQueue implements Queue {
   async ensureStream (): Promise<void> {
     const jsm = await this.#manager()
     try {
-      await jsm.streams.info(this.#o.stream)
+      const info = await jsm.streams.info(this.#o.stream)
+      this.#streamBytes = info.state.bytes
+      this.#streamBytesAt = Date.now()
       return
     } catch (err) {
       if (!(err instanceof JetStreamApiError && err.code === 10059)) throw this.#unavailable('stream info', err)
@@ -253,6 +259,10 @@ class JetStreamQueue implements Queue {
     if (!this.#connected || this.#nc.isClosed()) {
       throw new QueueError('ERR_QUEUE_UNAVAILABLE', `publish of ${id}: not connected to NATS (${this.#where()})`)
     }
+    const record = this.#recordBytes(data.byteLength)
+    if (!this.#roomFor(record) && !await this.#roomAfterRefresh(record)) {
+      throw new QueueError('ERR_QUEUE_FULL', `publish of ${id}: ${this.#where()} is full (max_bytes ${this.#o.maxBytes}): it holds about ${this.#streamBytes} bytes, no room for ${record} more`)
+    }
     const timeout = Math.min(options.timeout ?? this.#o.publishTimeout, this.#o.publishTimeout)
     const started = Date.now()
     options.signal?.throwIfAborted()
@@ -261,6 +271,7 @@ class JetStreamQueue implements Queue {
       if (left <= 0) throw new QueueError('ERR_QUEUE_UNAVAILABLE', `publish of ${id}: no acknowledgement from ${this.#where()} within ${timeout} ms`)
       try {
         const ack = await this.#js.publish(this.#o.subject, data, { msgID: id, timeout: left, retries: 0 })
+        if (!ack.duplicate) this.#streamBytes += record
         return { duplicate: ack.duplicate, seq: ack.seq }
       } catch (err) {
         const e = err as Error
@@ -284,6 +295,42 @@ class JetStreamQueue implements Queue {
         throw this.#unavailable(`publish of ${id}`, err)
       }
     }
+  }
+
+  // Bytes the server accounts for one stored message: payload, subject, the Nats-Msg-Id header
+  // and its record framing.
+  #recordBytes (payload: number): number {
+    return payload + this.#o.subject.length + 128
+  }
+
+  // nats-server 2.9 checks discard=new against the payload alone but enforces max_bytes on whole
+  // records, so a publish landing just under the limit made it delete the OLDEST message: an
+  // accepted request lost. We therefore refuse on our own count first: the stream's bytes read
+  // about every second, plus what this process stored since. Several ingesters can still overshoot
+  // within that second, so keep max_bytes well above the expected backlog.
+  #roomFor (record: number): boolean {
+    if (Date.now() - this.#streamBytesAt > 1000 && !this.#refreshing) {
+      this.#refreshing = true
+      void this.#manager()
+        .then((jsm) => jsm.streams.info(this.#o.stream))
+        .then((info) => { this.#streamBytes = info.state.bytes; this.#streamBytesAt = Date.now() })
+        .catch(() => {})
+        .finally(() => { this.#refreshing = false })
+    }
+    return this.#streamBytes + record <= this.#o.maxBytes
+  }
+
+  // Before refusing, read the stream again: the reconciler may have drained it since.
+  async #roomAfterRefresh (record: number): Promise<boolean> {
+    try {
+      const info = await (await this.#manager()).streams.info(this.#o.stream)
+      this.#streamBytes = info.state.bytes
+      this.#streamBytesAt = Date.now()
+    } catch {
+      // Unknown: let the server decide.
+      return true
+    }
+    return this.#streamBytes + record <= this.#o.maxBytes
   }
 
   fetch (options: FetchOptions = {}): Promise<QueueMessage[]> {

@@ -5,7 +5,11 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import * as grpc from '@grpc/grpc-js'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
-import { callIngest, deviceEntity, encode, sdkRequest, startHarness, type Harness } from './harness.ts'
+import { silentLogger } from '../../config/logger.ts'
+import { createIngester } from '../../ingester/index.ts'
+import { createJetStreamQueue } from '../../queue/index.ts'
+import { NATS_URL, uniqueName } from '../helpers/nats.ts'
+import { callIngest, deleteStream, deviceEntity, encode, sdkRequest, startHarness, type Harness } from './harness.ts'
 
 const target = (h: Harness): string => `127.0.0.1:${h.ingester.port}`
 
@@ -92,6 +96,25 @@ describe('ingester Ingest', () => {
     const r = await callIngest(target(h), encode(sdkRequest(entities)), { token })
     assert.equal(r.error?.code, grpc.status.RESOURCE_EXHAUSTED)
     assert.match(r.error!.details, new RegExp(`the queue takes at most ${h.queue.maxMessageBytes} bytes`))
+  })
+
+  test('ingester - a full queue is RESOURCE_EXHAUSTED naming the stream limit, so SDKs back off', async () => {
+    const stream = uniqueName('FULL')
+    const queue = await createJetStreamQueue({ servers: NATS_URL, stream, maxBytes: 2048 })
+    const small = await createIngester({ queue, db: h.db, logger: silentLogger, host: '127.0.0.1', port: 0 })
+    try {
+      let last
+      for (let i = 0; i < 10; i++) {
+        last = await callIngest(`127.0.0.1:${small.port}`, encode(sdkRequest([deviceEntity(`full-${i}`), deviceEntity(`more-${i}`)])), { token })
+        if (last.error) break
+      }
+      assert.equal(last?.error?.code, grpc.status.RESOURCE_EXHAUSTED)
+      assert.match(last!.error!.details, new RegExp(`stream ${stream} .* is full \\(max_bytes 2048\\).*retry later`))
+    } finally {
+      await small.close(200)
+      await queue.close()
+      await deleteStream(stream)
+    }
   })
 
   test('ingester - /healthz, /readyz and /metrics answer on the same port as gRPC', async () => {
