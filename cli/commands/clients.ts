@@ -1,5 +1,6 @@
 // `tributary clients add|list|revoke`: manages the ingestion clients (OAuth2 client credentials)
 // straight in the store, so it works without a running server.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { addClient, listClients, revokeClient, KNOWN_SCOPES, SCOPE_INGEST } from '../../ingester/index.ts'
@@ -24,9 +25,9 @@ Options:
       --data-dir DIR     embedded store at DIR/db (default ${DEFAULT_DATA_DIR}, env TRIBUTARY_DATA_DIR)
       --postgres URL     PostgreSQL instead of the embedded store (env TRIBUTARY_POSTGRES_URL)
 
-The embedded store (PGlite) can be opened by one process at a time: stop \`tributary up\` before
-managing clients in its data directory, or run \`up\` with --postgres, which this command can
-use while the server runs.
+The embedded store (PGlite) can be opened by one process at a time, so this command refuses
+while \`tributary up\` runs on the same data directory: stop it first, or run \`up\` with
+--postgres, which this command can use while the server runs.
 
 Examples:
   tributary clients add rack-scanner
@@ -35,11 +36,29 @@ Examples:
   tributary clients revoke trib-3Xb9kQ2mP0aZ
 `
 
+// PGlite has no lock of its own and two processes on one directory corrupt it. A running
+// `tributary up` holds the embedded queue's LOCK file in the same data directory: refuse then.
+function runningUp (dataDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dataDir, 'queue', 'LOCK'), 'utf8'), 10)
+    if (!Number.isInteger(pid) || pid === process.pid) return undefined
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    return undefined
+  }
+}
+
 async function openDb (values: { 'data-dir'?: string, postgres?: string }): Promise<Db> {
   const url = values.postgres ?? process.env.TRIBUTARY_POSTGRES_URL
+  const dataDir = values['data-dir'] ?? process.env.TRIBUTARY_DATA_DIR ?? DEFAULT_DATA_DIR
+  if (!url) {
+    const pid = runningUp(dataDir)
+    if (pid !== undefined) throw new Error(`process ${pid} (tributary up) is using ${dataDir}; stop it first, or run up and this command with --postgres`)
+  }
   const db = url
     ? await connectPostgres({ url, max: 1, applicationName: 'tributary clients' })
-    : await openPglite({ dataDir: join(values['data-dir'] ?? process.env.TRIBUTARY_DATA_DIR ?? DEFAULT_DATA_DIR, 'db') })
+    : await openPglite({ dataDir: join(dataDir, 'db') })
   try {
     await migrate(db)
   } catch (err) {
@@ -82,7 +101,7 @@ export async function run (args: string[]): Promise<number> {
     db = await openDb(values)
   } catch (err) {
     const where = values.postgres ? redactUrl(values.postgres) : 'the embedded store'
-    process.stderr.write(`tributary clients: cannot open ${where}: ${(err as Error).message}${values.postgres ? '' : ' (is `tributary up` running on this data directory?)'}\n`)
+    process.stderr.write(`tributary clients: cannot open ${where}: ${(err as Error).message}\n`)
     return 1
   }
   try {
