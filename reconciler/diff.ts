@@ -50,6 +50,10 @@ function refValues (obj: PlanObject): Array<{ column: string, field: string, val
   return out
 }
 
+function createDefault (obj: PlanObject, column: string): unknown {
+  return obj.spec.createDefaults?.[column]?.((c) => obj.data.get(c)?.value)
+}
+
 /** Why the object cannot be created, as [field, message], or undefined when it can. */
 export function missingForCreate (obj: PlanObject): [string, string] | undefined {
   for (const req of obj.spec.required) {
@@ -60,7 +64,7 @@ export function missingForCreate (obj: PlanObject): [string, string] | undefined
       if (ref.value.obj?.id === undefined) return [req, `${req} could not be resolved`]
       continue
     }
-    const v = obj.data.get(req)?.value
+    const v = obj.data.get(req)?.value ?? createDefault(obj, req)
     if ((v === undefined || v === null || v === '') && !(req === 'slug' && obj.spec.slug && obj.data.get(obj.spec.slug.from)?.value)) {
       return [req, `field ${req} is required to create a ${obj.spec.objectType}`]
     }
@@ -75,6 +79,7 @@ export function createValues (obj: PlanObject): Map<string, unknown> {
     const v = obj.data.get(f.column)?.value
     if (v !== undefined) values.set(f.column, v)
     else if (f.column === 'slug' && obj.spec.slug) values.set('slug', slugify(String(obj.data.get(obj.spec.slug.from)?.value ?? '')))
+    else if (createDefault(obj, f.column) !== undefined) values.set(f.column, createDefault(obj, f.column))
     else if (f.default !== undefined) values.set(f.column, f.default)
   }
   for (const r of refValues(obj)) values.set(r.column, r.value)

@@ -88,6 +88,9 @@ export interface ModelSpec {
   required: string[]
   /** Slug column generated from `from` when the entity sends none. */
   slug?: { from: string }
+  /** Columns NetBox requires that a producer may not know, filled from other sent values at
+   * create time only (an update never overwrites a stored value with a made-up one). */
+  createDefaults?: Record<string, (value: (column: string) => unknown) => unknown>
   /** SQL expression over alias `o` giving NetBox's display string. */
   repr: string
   /** Columns computed from references (prefix.site_id, the scope's site). */
@@ -282,6 +285,9 @@ export const MODELS: readonly ModelSpec[] = [
       { name: 'vid', keys: [key('vid', 't.vid', 'int8')], where: 't.group_id is null and t.site_id is null', whenAbsent: ['site', 'group'] }
     ],
     required: ['vid', 'name'],
+    // Devices often report a VLAN id without a name (Linux, many access switches); NetBox needs
+    // one, so a new VLAN is named as IOS names its defaults: VLAN0120.
+    createDefaults: { name: (value) => typeof value('vid') === 'number' ? `VLAN${String(value('vid')).padStart(4, '0')}` : undefined },
     repr: 'o.name',
     unsupported: COMMON_UNSUPPORTED,
     tags: true

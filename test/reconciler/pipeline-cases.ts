@@ -192,6 +192,17 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(await count(db, 'select 1 from ip_address'), 2)
     })
 
+    test('reconciler - a VLAN known only by its id is created as VLAN0nnn and never renamed by a bare reference', async () => {
+      const site = { name: 'Berlin DC1' }
+      const port = (name: string) => ({ timestamp: ts(), interface: { ...interfaces()[0], name, mode: 'access', untagged_vlan: { vid: 120, site } } })
+      const first = await send(db, [port('ge-0/0/5')])
+      assert.equal(first.failed, 0, JSON.stringify(first))
+      assert.deepEqual((await db.query('select vid, name from vlan')).rows, [{ vid: 120, name: 'VLAN0120' }])
+      await send(db, [{ timestamp: ts(), vlan: { vid: 120, name: 'servers', site } }])
+      await send(db, [port('ge-0/0/6')])
+      assert.deepEqual((await db.query('select vid, name from vlan')).rows, [{ vid: 120, name: 'servers' }])
+    })
+
     test('reconciler - a device matched by asset tag keeps its id when renamed', async () => {
       await send(db, [{ timestamp: ts(), device: device({ name: 'old-name', assetTag: 'AT-0001' }) }])
       const { id } = await one<{ id: number }>(db, 'select id from device')
