@@ -42,4 +42,6 @@ test('e2e embedded - up --lab: every lab device appears with its interfaces and 
     const ips = await listAll<{ address: string }>(`${base}/api/ipam/ip-addresses/?device=${encodeURIComponent(name)}&limit=1000`, token)
     assert.ok(ips.length >= 1, `${name} has IP addresses (got ${ips.length})`)
   }
+  const failed = await (await fetch(`${base}/api/ingestion-logs/?state=FAILED`, { headers: { authorization: `Bearer ${token}` } })).json() as { count: number, results: unknown[] }
+  assert.equal(failed.count, 0, `no entity failed: ${JSON.stringify(failed.results.slice(0, 3))}`)
 })

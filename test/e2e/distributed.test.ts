@@ -1,0 +1,83 @@
+// The production shape: ingester and reconciler as separate processes on NATS JetStream and
+// PostgreSQL, the lab network as its own process, and the agent run once against the ingester.
+// The read API must end up listing every lab device with its interfaces and addresses.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { connect } from '@nats-io/transport-node'
+import { jetstreamManager } from '@nats-io/jetstream'
+import { runCli, startCli, eventually, type CliProcess } from '../helpers/cli.ts'
+import { fetchToken, listAll } from '../helpers/http.ts'
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
+import { NATS_URL, uniqueName } from '../helpers/nats.ts'
+import { LAB_HOSTNAMES } from '../helpers/lab.ts'
+
+const stream = uniqueName('E2E')
+const env = { TRIBUTARY_NATS_STREAM: stream }
+let db: TestDatabase
+let dir: string
+const procs: CliProcess[] = []
+let ingestBase: string
+let target: string
+let creds: { client_id: string, client_secret: string }
+
+before(async () => {
+  db = await createTestDatabase('e2e')
+  dir = mkdtempSync(join(tmpdir(), 'trib-e2e-dist-'))
+  const added = await runCli(['clients', 'add', 'e2e-agent', '--scopes', 'diode:ingest,diode:read', '--json', '--postgres', db.url])
+  assert.equal(added.code, 0, added.stderr)
+  creds = JSON.parse(added.stdout)
+
+  const ingester = startCli(['ingester', '--nats', NATS_URL, '--postgres', db.url, '--port', '0', '--host', '127.0.0.1'], env)
+  procs.push(ingester)
+  const m = await ingester.waitFor(/ingester listening: (grpc:\/\/127\.0\.0\.1:(\d+)\/diode)/, 60000)
+  target = m[1]
+  ingestBase = `http://127.0.0.1:${m[2]}`
+  const reconciler = startCli(['reconciler', '--nats', NATS_URL, '--postgres', db.url, '--port', '0', '--host', '127.0.0.1'], env)
+  procs.push(reconciler)
+  await reconciler.waitFor(/reconciler running/, 60000)
+})
+
+after(async () => {
+  for (const p of procs.reverse()) await p.stop()
+  const nc = await connect({ servers: NATS_URL, timeout: 5000 })
+  try {
+    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => {})
+  } finally {
+    await nc.close()
+  }
+  await db?.drop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('e2e distributed - agent -> ingester -> JetStream -> reconciler -> PostgreSQL -> read API', async () => {
+  const configFile = join(dir, 'lab-agent.yaml')
+  const lab = startCli(['lab', '--write-config', configFile, '--target', target])
+  procs.push(lab)
+  await lab.waitFor(/Agent config written/, 30000)
+
+  const agent = await runCli(['agent', '--config', configFile, '--once'], { DIODE_CLIENT_ID: creds.client_id, DIODE_CLIENT_SECRET: creds.client_secret })
+  assert.equal(agent.code, 0, `agent --once failed:\n${agent.stderr}\n${agent.stdout.slice(-2000)}`)
+  assert.doesNotMatch(agent.stdout + agent.stderr, new RegExp(creds.client_secret), 'the client secret never shows up in output')
+
+  const token = await fetchToken(ingestBase, 'diode', creds.client_id, creds.client_secret, 'diode:read')
+  const expected = [...LAB_HOSTNAMES].sort()
+  const devices = await eventually(async () => {
+    const all = await listAll<{ name: string }>(`${ingestBase}/api/dcim/devices/?limit=100`, token)
+    return all.length >= expected.length ? all : undefined
+  }, 60000, 1000)
+  assert.deepEqual(devices.map((d) => d.name).sort(), expected)
+  for (const name of expected) {
+    const interfaces = await listAll<{ name: string }>(`${ingestBase}/api/dcim/interfaces/?device=${encodeURIComponent(name)}&limit=1000`, token)
+    assert.ok(interfaces.length >= 2, `${name} has interfaces (got ${interfaces.length})`)
+    const ips = await listAll<{ address: string }>(`${ingestBase}/api/ipam/ip-addresses/?device=${encodeURIComponent(name)}&limit=1000`, token)
+    assert.ok(ips.length >= 1, `${name} has IP addresses (got ${ips.length})`)
+  }
+  const logs = await eventually(async () => {
+    const page = await (await fetch(`${ingestBase}/api/ingestion-logs/?state=FAILED`, { headers: { authorization: `Bearer ${token}` } })).json() as { count: number, results: Array<{ error: unknown }> }
+    return page
+  })
+  assert.equal(logs.count, 0, `no entity failed: ${JSON.stringify(logs.results.slice(0, 3))}`)
+})
