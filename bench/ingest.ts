@@ -117,6 +117,7 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
   const token = (await ingester.auth.issueToken(client.client_id, client.client_secret, 'diode:ingest')).access_token
   try {
     const shares = Array.from({ length: WORKERS }, (_, i) => Math.floor(concurrency / WORKERS) + (i < concurrency % WORKERS ? 1 : 0)).filter((n) => n > 0)
+    const elu = performance.eventLoopUtilization()
     const results = await Promise.all(shares.map((share) => new Promise<{ count: number, latencies: number[], elapsed: number, failures: number, firstError?: string }>((resolve, reject) => {
       // Node 20 workers do not take tsx from --import; register it inside before loading this file.
       const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}) })`
@@ -124,6 +125,7 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
       w.once('message', resolve)
       w.once('error', reject)
     })))
+    const busy = performance.eventLoopUtilization(elu).utilization
     // Where the time goes inside the ingester: mean call latency vs mean queue publish latency.
     const metrics = await (await fetch(`http://127.0.0.1:${ingester.port}/metrics`)).text()
     const mean = (name: string): number => {
@@ -131,7 +133,7 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
       const count = [...metrics.matchAll(new RegExp(`^${name}_count(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0)
       return count ? Math.round(sum / count * 1e4) / 10 : NaN
     }
-    console.log(`ingester inside: mean call ${mean('tributary_ingester_request_duration_seconds')} ms, mean publish ${mean('tributary_ingester_publish_duration_seconds')} ms`)
+    console.log(`ingester inside: mean call ${mean('tributary_ingester_request_duration_seconds')} ms, mean publish ${mean('tributary_ingester_publish_duration_seconds')} ms, event loop busy ${Math.round(busy * 100)}%`)
     const failures = results.reduce((n, r) => n + r.failures, 0)
     if (failures > 0) console.error(`ingester: ${failures} calls failed, first: ${results.find((r) => r.firstError)?.firstError}`)
     return {
