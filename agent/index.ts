@@ -17,7 +17,7 @@ export { expandScope, parseScopeTarget, scopeTargetSize, expandScopeTarget, DEFA
 
 export { toEntities, DEFAULT_SITE, DEFAULT_ROLE, UNKNOWN } from './mapping/to-entities.ts'
 export { mergeDevices, normalizeInterfaceName } from './mapping/merge.ts'
-export { VENDORS_BY_PEN, enterpriseNumber } from './mapping/vendors.ts'
+export { DEFAULT_VENDORS, enterpriseNumber, vendorFromSysObjectId } from './vendors.ts'
 export { emptyDevice } from './model.ts'
 
 export { parseDiscoverUrl, DiscoverUrlError, DISCOVER_URL_FORMS } from './discover-url.ts'

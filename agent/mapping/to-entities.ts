@@ -9,7 +9,7 @@ import type {
   Entity, Device, Interface, IPAddress, Prefix, VLAN, VRF, InventoryItem, Module, ModuleBay, Tag
 } from '../../proto/index.ts'
 import type { DiscoveredDevice, DiscoveredInterface, DiscoveredInventoryItem } from '../model.ts'
-import { VENDORS_BY_PEN, enterpriseNumber } from './vendors.ts'
+import { DEFAULT_VENDORS, enterpriseNumber } from '../vendors.ts'
 
 /** Site given to devices when the defaults name none. The agent never lets it come to that
  * (a policy without `defaults.site` uses the agent name, see config/examples/agent.yaml); it is
@@ -215,9 +215,9 @@ function primaryAddresses (device: DiscoveredDevice, management: string[]): { v4
 function resolveManufacturer (device: DiscoveredDevice, vendors: Record<string, string> = {}): string {
   const pen = enterpriseNumber(device.sysObjectId)
   const reported = nonEmpty(device.manufacturer)
-  if (pen !== undefined && vendors[pen] !== undefined) return vendors[pen]
+  if (pen !== undefined && vendors[String(pen)] !== undefined) return vendors[String(pen)]
   if (reported !== undefined) return vendors[reported] ?? reported
-  if (pen !== undefined && VENDORS_BY_PEN[pen] !== undefined) return VENDORS_BY_PEN[pen]
+  if (pen !== undefined && DEFAULT_VENDORS[pen] !== undefined) return DEFAULT_VENDORS[pen]
   return UNKNOWN
 }
 

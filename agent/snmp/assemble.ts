@@ -12,7 +12,7 @@ import { portMode, type VlanInfo } from './tables/bridge-mib.ts'
 import type { LldpLocalPort, LldpRemote } from './tables/lldp-mib.ts'
 import type { CiscoVlans } from './tables/cisco-vlan.ts'
 import type { CdpNeighbor } from './tables/vendor-neighbors.ts'
-import { enterpriseNumber, vendorFromSysObjectId } from './vendors.ts'
+import { enterpriseNumber, vendorFromSysObjectId } from '../vendors.ts'
 
 export interface Tables {
   system: SystemInfo

@@ -14,7 +14,7 @@ import { IPV6_ADDR_TABLE_COLUMNS, IP_ADDRESS_TABLE_COLUMNS, IP_ADDR_TABLE_COLUMN
 import { LAG_PORT_COLUMNS, parseLagMembership } from './tables/lag-mib.ts'
 import { VM_VLAN_COLUMNS, VTP_TRUNK_COLUMNS, VTP_VLAN_COLUMNS, parseCiscoVlans } from './tables/cisco-vlan.ts'
 import { CDP_CACHE_COLUMNS, JUNIPER_VLAN_COLUMNS, parseCdpCache, parseJuniperVlanNames } from './tables/vendor-neighbors.ts'
-import { enterpriseNumber } from './vendors.ts'
+import { enterpriseNumber } from '../vendors.ts'
 import { LLDP_LOC_PORT_COLUMNS, LLDP_REM_COLUMNS, LLDP_REM_MAN_COLUMNS, parseLldpLocalPorts, parseLldpRemotes } from './tables/lldp-mib.ts'
 import { SYSTEM_OIDS, parseSystem } from './tables/system.ts'
 import { walkColumns, type ColumnRows, type WalkState } from './walk.ts'

@@ -5,7 +5,7 @@ export {
   SnmpAbortError, SnmpAgentError, SnmpAuthError, SnmpDeadlineError, SnmpError, SnmpInvalidResponseError,
   SnmpSettingsError, SnmpSocketError, SnmpTimeoutError
 } from './errors.ts'
-export { DEFAULT_VENDORS, enterpriseNumber, vendorFromSysObjectId } from './vendors.ts'
+export { DEFAULT_VENDORS, enterpriseNumber, vendorFromSysObjectId } from '../vendors.ts'
 export { parseSysDescr } from './sysdescr.ts'
 export { interfaceType } from './interface-type.ts'
 export { startSnmpSimulator, freeUdpPort, DEFAULT_SIMULATOR_START_TIMEOUT_MS } from './simulator.ts'

@@ -22,7 +22,7 @@ test('runtime on the lab - every simulated device is discovered and sent as one 
     const names = new Set<string>()
     for (const call of ingestor.calls) {
       const device = call.entities[0].device
-      assert.ok(device !== undefined, 'a Device comes first')
+      assert.ok(device !== undefined && device !== null, 'a Device comes first')
       assert.deepEqual(device.site, { name: 'lab-site' })
       assert.ok(call.entities.some((e) => e.interface !== undefined), `${device.name} has interfaces`)
       assert.match(String(call.metadata?.policy_name), /^lab-/)

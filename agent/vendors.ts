@@ -1,7 +1,10 @@
-// Manufacturer from the sysObjectID's private enterprise number (IANA PEN registry): the 7th arc of
-// 1.3.6.1.4.1.<PEN>. Names are the ones NetBox's device-type library uses.
+// Manufacturer names by IANA Private Enterprise Number: the 7th arc of a sysObjectID,
+// 1.3.6.1.4.1.<PEN>. Only the vendors a network team is likely to meet; a config's `vendors:`
+// block overrides or extends it (issue 5). Names are the ones NetBox's device-type library uses,
+// so manufacturers match what people already imported. One table for the whole agent: the SNMP
+// collector names the manufacturer with it, the mapping falls back to it.
 
-export const DEFAULT_VENDORS: Readonly<Record<number, string>> = {
+export const DEFAULT_VENDORS: Readonly<Record<number, string>> = Object.freeze({
   2: 'IBM',
   9: 'Cisco',
   11: 'HPE',
@@ -22,6 +25,7 @@ export const DEFAULT_VENDORS: Readonly<Record<number, string>> = {
   4413: 'Ubiquiti',
   4526: 'Netgear',
   5624: 'Enterasys',
+  5951: 'Citrix',
   6027: 'Dell',
   6141: 'Ciena',
   6486: 'Alcatel-Lucent',
@@ -29,7 +33,7 @@ export const DEFAULT_VENDORS: Readonly<Record<number, string>> = {
   6876: 'VMware',
   8072: 'Net-SNMP',
   8741: 'SonicWall',
-  9303: 'Sophos',
+  10002: 'Ubiquiti',
   11863: 'TP-Link',
   12356: 'Fortinet',
   14179: 'Cisco',
@@ -46,13 +50,14 @@ export const DEFAULT_VENDORS: Readonly<Record<number, string>> = {
   41112: 'Ubiquiti',
   47196: 'Aruba',
   50536: 'VyOS'
-}
+})
 
 const ENTERPRISES = '1.3.6.1.4.1.'
 
+/** The enterprise number of a sysObjectID ("1.3.6.1.4.1.9.1.1208" -> 9), if it has one. */
 export function enterpriseNumber (sysObjectId: string | undefined): number | undefined {
   if (sysObjectId === undefined) return undefined
-  const oid = sysObjectId.replace(/^\./, '')
+  const oid = sysObjectId.trim().replace(/^\./, '')
   if (!oid.startsWith(ENTERPRISES)) return undefined
   const pen = Number(oid.slice(ENTERPRISES.length).split('.')[0])
   return Number.isInteger(pen) ? pen : undefined
