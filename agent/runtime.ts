@@ -92,6 +92,9 @@ class AgentRuntime implements Agent {
   readonly metrics: AgentMetrics
   readonly #config: AgentConfig
   readonly #log: Logger
+  /** The caller's logger: sub-components (scheduler, collectors, SDK) name themselves under it,
+   * so a log line carries one `component`, not the agent's and theirs. */
+  readonly #root: Logger
   readonly #collectors: Collectors
   readonly #clock: Clock
   readonly #progress: ProgressStream | undefined
@@ -115,6 +118,7 @@ class AgentRuntime implements Agent {
     // Without an ingestor of its own the agent builds one from the config: check it can now.
     if (options.ingestor === undefined) assertSendable(options.config)
     this.#config = options.config
+    this.#root = options.logger
     this.#log = options.logger.child({ component: 'agent' })
     this.#collectors = { ...defaultCollectors, ...options.collectors }
     this.#clock = options.clock ?? systemClock
@@ -156,7 +160,7 @@ class AgentRuntime implements Agent {
     if (this.#config.statusListen !== undefined && this.#server === undefined) {
       this.#server = await createStatusServer({
         listen: this.#config.statusListen,
-        logger: this.#log,
+        logger: this.#root,
         status: () => this.status(),
         registry: this.metrics.registry
       })
@@ -164,7 +168,7 @@ class AgentRuntime implements Agent {
     }
     await this.#ensureIngestor()
     const scheduler = createScheduler({
-      logger: this.#log,
+      logger: this.#root,
       clock: this.#clock,
       onSkip: (policy) => this.metrics.ticksSkipped.inc({ policy })
     })
@@ -218,7 +222,7 @@ class AgentRuntime implements Agent {
           appVersion: this.#appVersion,
           ...(this.#config.clientId !== undefined ? { clientId: this.#config.clientId } : {}),
           ...(this.#config.clientSecret !== undefined ? { clientSecret: this.#config.clientSecret } : {}),
-          logger: this.#log
+          logger: this.#root
         })
       this.#ingestor = ingestor
       this.#ownsIngestor = true
@@ -305,7 +309,7 @@ class AgentRuntime implements Agent {
     const resolving = isIP(plan.host) !== 0 ? Promise.resolve([]) : resolveHost(plan.host)
     try {
       const attempts: Array<Promise<{ source: 'snmp' | 'ssh', result?: CollectResult, error?: unknown }>> = []
-      const common = { logger: log, signal: controller.signal, deadline }
+      const common = { logger: this.#root.child({ policy: policy.name, run_id: run.runId }), signal: controller.signal, deadline }
       if (plan.snmp !== undefined) attempts.push(this.#collect('snmp', plan.snmp, common, controller.signal))
       if (plan.ssh !== undefined) attempts.push(this.#collect('ssh', plan.ssh, common, controller.signal))
       outcome = await Promise.all(attempts)
