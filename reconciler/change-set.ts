@@ -59,9 +59,7 @@ export class ChangeRecorder {
   /** The entity's change set; a noop entry for its own object when nothing changed. */
   changeSet (entity: number, root: PlanObject | undefined, extraWarnings: string[]): EntityChangeSet {
     const changes = [...(this.#byEntity.get(entity)?.values() ?? [])]
-    if (changes.length === 0 && root) {
-      changes.push({ change_type: 'noop', object_type: root.spec.objectType, object_id: root.id ?? null, before: null, after: null })
-    }
+    if (changes.length === 0 && root) changes.push(noopEntry(root.spec.objectType, root.id ?? null))
     const warnings = [...extraWarnings, ...(this.#warnings.get(entity) ?? [])]
     return warnings.length > 0 ? { changes, warnings } : { changes }
   }
@@ -77,4 +75,21 @@ export function primaryEntity (obj: PlanObject): number {
     if (n.entity < first) first = n.entity
   }
   return root !== Infinity ? root : first
+}
+
+function noopEntry (objectType: string, objectId: number | null): ChangeEntry {
+  return { change_type: 'noop', object_type: objectType, object_id: objectId, before: null, after: null }
+}
+
+/** True for the change set of an entity that changed nothing and has no warnings: it says no
+ * more than the log row's state, object type and id, so it is not stored (unchanged repeats are
+ * most entities) and noopChangeSet() rebuilds it on read. */
+export function isBareNoop (cs: EntityChangeSet, objectType: string, objectId: number | null): boolean {
+  if (cs.warnings !== undefined || cs.changes.length !== 1) return false
+  const c = cs.changes[0]
+  return c.change_type === 'noop' && c.object_type === objectType && c.object_id === objectId
+}
+
+export function noopChangeSet (objectType: string, objectId: number | null): EntityChangeSet {
+  return { changes: [noopEntry(objectType, objectId)] }
 }

@@ -3,6 +3,7 @@
 // if the change committed; unique (request_id, entity_index) keeps a redelivered request from
 // logging an entity twice.
 import { randomBytes } from 'node:crypto'
+import { decodeIngestRequest } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
 import type { EntityChangeSet } from './change-set.ts'
 
@@ -23,6 +24,9 @@ export interface RequestInfo {
   sdkVersion: string
   /** When the ingester accepted the request (queue time), else when the reconciler read it. */
   ingestionTs: Date
+  /** The IngestRequest bytes, stored once per request in ingestion_request; the logs' entities are
+   * decoded from them on read. Undefined when the bytes could not be decoded (nothing to show). */
+  payload?: Uint8Array
 }
 
 export interface IngestionLogRow {
@@ -33,8 +37,6 @@ export interface IngestionLogRow {
   state: IngestionState
   changeSet: EntityChangeSet | null
   error: EntityErrorInfo | null
-  /** The entity as received, already serialised to JSON text. */
-  entity: string | null
   sourceTs: Date | null
 }
 
@@ -73,28 +75,41 @@ export function safeJson (value: unknown): string {
 
 const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getTime()) ? null : d.toISOString()
 
-/** Inserts log rows. They travel as one JSON document (jsonb_to_recordset): the entity and its
- * change set are already JSON, so nothing is escaped twice and the server parses each once. */
+/** Inserts log rows, and each request's bytes once (ingestion_request), in one statement. The
+ * entity itself is not copied into the log row: readers decode it from the request's bytes
+ * (entityOfPayload), which keeps a log row to a few dozen bytes plus its change set. */
 export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]): Promise<number> {
   if (rows.length === 0) return 0
-  const parts: string[] = []
+  const requests = new Map<string, string>()
   for (const r of rows) {
-    parts.push(`{"id":"${uuidv7()}","request_id":${safeJson(r.request.id)},"entity_index":${r.entityIndex},` +
-      `"pa":${safeJson(r.request.producerAppName)},"pv":${safeJson(r.request.producerAppVersion)},` +
-      `"sn":${safeJson(r.request.sdkName)},"sv":${safeJson(r.request.sdkVersion)},` +
-      `"object_type":${safeJson(r.objectType)},"object_id":${r.objectId ?? 'null'},"state":"${r.state}",` +
-      `"change_set":${r.changeSet === null ? 'null' : safeJson(r.changeSet)},"error":${r.error === null ? 'null' : safeJson(r.error)},` +
-      `"entity":${r.entity ?? 'null'},"its":${JSON.stringify(iso(r.request.ingestionTs))},"sts":${JSON.stringify(iso(r.sourceTs))}}`)
+    if (r.request.payload !== undefined && !requests.has(r.request.id)) {
+      requests.set(r.request.id, Buffer.from(r.request.payload.buffer, r.request.payload.byteOffset, r.request.payload.byteLength).toString('base64'))
+    }
   }
+  const col = <T>(f: (r: IngestionLogRow) => T): T[] => rows.map(f)
   const r = await tx.query(
-    `insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
-       object_type, object_id, state, change_set, error, entity, ingestion_ts, source_ts)
-     select id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set, error, entity, coalesce(its, now()), sts
-     from jsonb_to_recordset($1::jsonb) as x(id uuid, request_id text, entity_index int4, pa text, pv text, sn text, sv text,
-       object_type text, object_id int8, state text, change_set jsonb, error jsonb, entity jsonb, its timestamptz, sts timestamptz)
+    `with req as (insert into ingestion_request (request_id, payload)
+       select id, decode(p, 'base64') from unnest($1::text[], $2::text[]) as x(id, p) on conflict do nothing)
+     insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
+       object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
+     select id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set::jsonb, error::jsonb, coalesce(its, now()), sts
+     from unnest($3::uuid[], $4::text[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int8[],
+       $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[])
+       as x(id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set, error, its, sts)
      on conflict (request_id, entity_index) do nothing`,
-    [`[${parts.join(',')}]`])
+    [[...requests.keys()], [...requests.values()],
+      col(() => uuidv7()), col((r) => r.request.id), col((r) => r.entityIndex),
+      col((r) => r.request.producerAppName), col((r) => r.request.producerAppVersion), col((r) => r.request.sdkName), col((r) => r.request.sdkVersion),
+      col((r) => r.objectType), col((r) => r.objectId), col((r) => r.state),
+      col((r) => r.changeSet === null ? null : safeJson(r.changeSet)), col((r) => r.error === null ? null : safeJson(r.error)),
+      col((r) => iso(r.request.ingestionTs)), col((r) => iso(r.sourceTs))])
   return r.rowCount
+}
+
+/** The entities of stored request bytes as the log shows them: protobufjs' plain object form, as
+ * JSON would carry it, with NUL characters replaced as everywhere else in the log. */
+export function entitiesOfPayload (payload: Uint8Array): unknown[] {
+  return (decodeIngestRequest(payload).entities ?? []).map((e) => JSON.parse(safeJson(e)))
 }
 
 /** Request ids among `ids` that already have logs: a redelivery of a committed request. */

@@ -7,13 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
-import { decodeIngestRequest, type IngestRequest__Output } from '../proto/index.ts'
+import { decodeIngestRequest, encodeIngestRequest, type IngestRequest__Output } from '../proto/index.ts'
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
-import { ChangeRecorder } from './change-set.ts'
+import { ChangeRecorder, isBareNoop } from './change-set.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
-import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, safeJson, writeIngestionLogs } from './ingestion-log.ts'
+import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 
@@ -53,7 +53,6 @@ interface Work {
   entityIndex: number
   type: string
   objectType: string
-  json: string | null
   sourceTs: Date | null
   flat?: FlatEntity
   error?: { message: string, code: string, field?: string }
@@ -77,8 +76,9 @@ function entityTypeOf (e: Record<string, unknown>): string | undefined {
 // PostgreSQL text cannot hold NUL; these strings come from the producer.
 const clean = (s: string | undefined): string => (s ?? '').replaceAll('\u0000', '\ufffd')
 
-function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date): RequestInfo {
+function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, payload?: Uint8Array): RequestInfo {
   return {
+    payload,
     id: clean(id),
     producerAppName: clean(r.producer_app_name),
     producerAppVersion: clean(r.producer_app_version),
@@ -94,9 +94,12 @@ function prepare (inputs: RequestInput[]): Work[] {
   for (const input of inputs) {
     const ingestionTs = input.ingestionTs ?? new Date()
     let request: IngestRequest__Output
+    let payload: Uint8Array
     if ('request' in input) {
       request = input.request
+      payload = encodeIngestRequest(request)
     } else {
+      payload = input.bytes
       try {
         request = decodeIngestRequest(input.bytes)
       } catch (cause) {
@@ -108,14 +111,13 @@ function prepare (inputs: RequestInput[]): Work[] {
           entityIndex: -1,
           type: '',
           objectType: 'unknown',
-          json: null,
           sourceTs: null,
           error: { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
         })
         continue
       }
     }
-    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs)
+    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload)
     const entities = request.entities ?? []
     entities.forEach((entity, entityIndex) => {
       const e = entity as unknown as Record<string, unknown>
@@ -127,7 +129,6 @@ function prepare (inputs: RequestInput[]): Work[] {
         entityIndex,
         type,
         objectType: spec?.objectType ?? (type || 'unknown'),
-        json: safeJson(entity),
         sourceTs: e.timestamp ? timestampOf(e.timestamp) : null
       }
       work.push(w)
@@ -236,9 +237,8 @@ function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
     objectType: w.objectType,
     objectId: w.error ? null : w.objectId ?? null,
     state: w.error ? 'FAILED' : w.state ?? 'FAILED',
-    changeSet: w.error ? null : w.changeSet ?? null,
+    changeSet: w.error || !w.changeSet || (w.state === 'NO_CHANGES' && isBareNoop(w.changeSet, w.objectType, w.objectId ?? null)) ? null : w.changeSet,
     error: w.error ? { message: w.error.message, code: w.error.code, entity_index: w.entityIndex, ...(w.error.field ? { field: w.error.field } : {}) } : null,
-    entity: w.json,
     sourceTs: w.sourceTs
   }))
 }

@@ -1,6 +1,8 @@
 // Reads of the ingestion_log table shared by the HTTP endpoint and the gRPC
 // RetrieveIngestionLogs: the same filters, the same per-state counts, newest first.
 import type { Queryable } from '../../store/index.ts'
+import { noopChangeSet } from '../change-set.ts'
+import { entitiesOfPayload } from '../ingestion-log.ts'
 import { SqlParams } from './sql-params.ts'
 
 /** States a log row can be in (the schema's check constraint), named as diode.v1.State. */
@@ -73,7 +75,34 @@ export async function selectIngestionLogs (db: Queryable, filter: IngestionLogFi
     `select ${COLUMNS} from ingestion_log ${w} order by ingestion_ts desc, id desc limit ${params.add(page.limit)} offset ${params.add(page.offset ?? 0)}`,
     params.values
   )
+  await complete(db, r.rows)
   return r.rows
+}
+
+/** What the reconciler leaves out of a log row since migration 0003, rebuilt: the entity, decoded
+ * from the request's bytes (each request once per page; older rows keep theirs in `entity`), and
+ * the change set of an unchanged entity without warnings (a noop on its own object). */
+async function complete (db: Queryable, rows: IngestionLogRow[]): Promise<void> {
+  for (const row of rows) {
+    if (row.state === 'NO_CHANGES' && row.change_set === null) {
+      row.change_set = noopChangeSet(row.object_type, row.object_id === null ? null : Number(row.object_id))
+    }
+  }
+  const ids = [...new Set(rows.filter((row) => row.entity === null && row.entity_index >= 0).map((row) => row.request_id))]
+  if (ids.length === 0) return
+  const r = await db.query<{ request_id: string, payload: Uint8Array }>(
+    'select request_id, payload from ingestion_request where request_id = any($1::text[])', [ids])
+  const entities = new Map<string, unknown[]>()
+  for (const x of r.rows) {
+    try {
+      entities.set(x.request_id, entitiesOfPayload(x.payload))
+    } catch {
+      // Bytes that no longer decode leave the entity out rather than failing the page.
+    }
+  }
+  for (const row of rows) {
+    if (row.entity === null) row.entity = entities.get(row.request_id)?.[row.entity_index] ?? null
+  }
 }
 
 export async function countIngestionLogs (db: Queryable, filter: IngestionLogFilter): Promise<number> {
