@@ -170,23 +170,28 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   return objects
 }
 
-/** Columns read back from a matched row, all as text so pg and PGlite agree on the values. */
-export function selectList (spec: ModelSpec, alias: string): string {
+/** Columns read back from a matched row, all as text so pg and PGlite agree on the values: the
+ * references (deferred ones included), and of the plain fields only those some object of the batch
+ * sent, since the diff compares nothing else. A wide table like interface then returns a handful
+ * of columns instead of all of them, which is most of the cost of matching unchanged rows. */
+export function selectList (spec: ModelSpec, alias: string, objects: PlanObject[]): string {
   const cols = new Set<string>(['id'])
-  for (const f of spec.fields) cols.add(f.column)
+  for (const obj of objects) for (const c of obj.data.keys()) cols.add(c)
   for (const r of spec.refs) {
     cols.add(r.column)
     if (r.typeColumn) cols.add(r.typeColumn)
   }
   for (const c of spec.derived ?? []) cols.add(c)
   const list = [...cols].map((c) => `${alias}.${c}::text as ${c}`)
-  if (spec.customFields !== false) list.push(`${alias}.custom_fields::text as custom_fields`)
+  if (spec.customFields !== false && objects.some((o) => o.customFields.size > 0)) list.push(`${alias}.custom_fields::text as custom_fields`)
   return list.join(', ')
 }
 
 /** Matches objects to stored rows, rule by rule; sets obj.id/obj.row; merges objects that turn
  * out to be the same row. Returns the surviving objects. */
 export async function matchStored (tx: Queryable, spec: ModelSpec, objects: PlanObject[]): Promise<PlanObject[]> {
+  // One list for every query of the type: objects found by different rules may merge below.
+  const select = selectList(spec, 'm', objects)
   for (const m of spec.matchers) {
     // One query per shape (which optional parts are present).
     const shapes = new Map<string, Array<{ obj: PlanObject, key: Key }>>()
@@ -213,7 +218,7 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
       })
       if (m.where) conds.push(m.where)
       const cols = ['i', ...idx.map((_, j) => `k${j}`)].join(', ')
-      const sql = `select p.i, ${selectList(spec, 'm')} from unnest(${decl.join(', ')}) as p(${cols})
+      const sql = `select p.i, ${select} from unnest(${decl.join(', ')}) as p(${cols})
         cross join lateral (select t.* from ${spec.table} t ${m.join ?? ''} where ${conds.join(' and ')}
           order by ${m.prefer ? m.prefer + ', ' : ''}t.id limit 1) m`
       const r = await tx.query<Record<string, string | null> & { i: number }>(sql, params)
