@@ -75,34 +75,48 @@ export function safeJson (value: unknown): string {
 
 const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getTime()) ? null : d.toISOString()
 
+const msOf = (d: Date | null): number | null => d === null || Number.isNaN(d.getTime()) ? null : d.getTime()
+
 /** Inserts log rows, and each request's bytes once (ingestion_request), in one statement. The
  * entity itself is not copied into the log row: readers decode it from the request's bytes
- * (entityOfPayload), which keeps a log row to a few dozen bytes plus its change set. */
+ * (entitiesOfPayload). What every entity of a request shares (request id, producer, sdk, time)
+ * travels once per request and is joined in by ordinal; change sets and errors travel as one JSON
+ * array each, parsed once by the server, rather than as text[] elements escaped twice. */
 export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]): Promise<number> {
   if (rows.length === 0) return 0
-  const requests = new Map<string, string>()
+  const requests: RequestInfo[] = []
+  const ordinal = new Map<RequestInfo, number>()
+  const rq: number[] = []
   for (const r of rows) {
-    if (r.request.payload !== undefined && !requests.has(r.request.id)) {
-      requests.set(r.request.id, Buffer.from(r.request.payload.buffer, r.request.payload.byteOffset, r.request.payload.byteLength).toString('base64'))
+    let n = ordinal.get(r.request)
+    if (n === undefined) {
+      requests.push(r.request)
+      ordinal.set(r.request, (n = requests.length))
     }
+    rq.push(n)
   }
-  const col = <T>(f: (r: IngestionLogRow) => T): T[] => rows.map(f)
+  const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
+  const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
   const r = await tx.query(
-    `with req as (insert into ingestion_request (request_id, payload)
-       select id, decode(p, 'base64') from unnest($1::text[], $2::text[]) as x(id, p) on conflict do nothing)
+    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, n)),
+       req as (insert into ingestion_request (request_id, payload)
+         select request_id, decode(payload, 'base64') from q where payload is not null on conflict do nothing)
      insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
        object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
-     select id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set::jsonb, error::jsonb, coalesce(its, now()), sts
-     from unnest($3::uuid[], $4::text[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int8[],
-       $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[])
-       as x(id, request_id, entity_index, pa, pv, sn, sv, object_type, object_id, state, change_set, error, its, sts)
+     select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
+       nullif(cs.value, 'null'::jsonb), nullif(err.value, 'null'::jsonb), coalesce(q.its, now()), to_timestamp(x.sts / 1000.0)
+     from unnest($8::uuid[], $9::int4[], $10::int4[], $11::text[], $12::int8[], $13::text[], $14::float8[])
+         with ordinality as x(id, rq, entity_index, object_type, object_id, state, sts, n)
+       join q on q.n = x.rq
+       join jsonb_array_elements($15::jsonb) with ordinality as cs(value, n) on cs.n = x.n
+       join jsonb_array_elements($16::jsonb) with ordinality as err(value, n) on err.n = x.n
      on conflict (request_id, entity_index) do nothing`,
-    [[...requests.keys()], [...requests.values()],
-      col(() => uuidv7()), col((r) => r.request.id), col((r) => r.entityIndex),
-      col((r) => r.request.producerAppName), col((r) => r.request.producerAppVersion), col((r) => r.request.sdkName), col((r) => r.request.sdkVersion),
-      col((r) => r.objectType), col((r) => r.objectId), col((r) => r.state),
-      col((r) => r.changeSet === null ? null : safeJson(r.changeSet)), col((r) => r.error === null ? null : safeJson(r.error)),
-      col((r) => iso(r.request.ingestionTs)), col((r) => iso(r.sourceTs))])
+    [requests.map((q) => q.id), requests.map((q) => q.producerAppName), requests.map((q) => q.producerAppVersion),
+      requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), requests.map((q) => payload(q.payload)),
+      rows.map(() => uuidv7()), rq, rows.map((r) => r.entityIndex), rows.map((r) => r.objectType), rows.map((r) => r.objectId),
+      rows.map((r) => r.state), rows.map((r) => msOf(r.sourceTs)),
+      `[${rows.map((r) => json(r.changeSet)).join(',')}]`, `[${rows.map((r) => json(r.error)).join(',')}]`])
   return r.rowCount
 }
 
