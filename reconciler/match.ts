@@ -25,6 +25,9 @@ export interface PlanObject {
   /** Stored row, every column as text (`col::text`), when matched. */
   row?: Record<string, string | null>
   created: boolean
+  /** The rule that found the stored row; unset when created, not found, or merged with another
+   * object found by another rule. */
+  matchedBy?: MatcherSpec
   /** Set when the object cannot be written; its owners fail. */
   failure?: { field: string, message: string }
 }
@@ -98,6 +101,11 @@ function ruleKey (obj: PlanObject, m: MatcherSpec): Key | undefined {
     parts.push({ index: i, value: v })
   }
   return { parts, text, pending }
+}
+
+/** The first of the type's rules that applies to the object (all its key parts known). */
+export function firstRule (obj: PlanObject): MatcherSpec | undefined {
+  return obj.spec.matchers.find((m) => ruleKey(obj, m) !== undefined)
 }
 
 function newObject (node: Node): PlanObject {
@@ -227,6 +235,7 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
         const { i: _i, ...stored } = row
         obj.id = Number(stored.id)
         obj.row = stored
+        obj.matchedBy = m
       }
     }
   }
@@ -236,7 +245,11 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
   for (const obj of objects) {
     if (obj.id === undefined) { out.push(obj); continue }
     const first = byId.get(obj.id)
-    if (first) { merge(first, obj); continue }
+    if (first) {
+      merge(first, obj)
+      first.matchedBy = undefined
+      continue
+    }
     byId.set(obj.id, obj)
     out.push(obj)
   }

@@ -10,11 +10,12 @@ import { silentLogger } from '../config/logger.ts'
 import { decodeIngestRequest, encodeIngestRequest, type IngestRequest__Output } from '../proto/index.ts'
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
-import { ChangeRecorder, isBareNoop } from './change-set.ts'
+import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
+import { entityHashes, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
-import { MODEL_BY_TYPE } from './models.ts'
+import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 
 export type RequestInput =
@@ -59,7 +60,16 @@ interface Work {
   state?: IngestionState
   objectId?: number | null
   changeSet?: ReturnType<ChangeRecorder['changeSet']>
+  /** The Entity member's message, flattened only when the entity takes the full path. */
+  message?: Record<string, unknown>
+  /** Content hash (fingerprint.ts), for entities of a reconciled type. */
+  hash?: string
+  /** Rows to fingerprint after a successful full pass, when the entity qualifies. */
+  fingerprint?: Array<[number, number]>
 }
+
+/** The entities of a batch and the cache their flattening shares. */
+interface Batch { work: Work[], cache: FlattenCache }
 
 /** Most passes after an object could not be created or a concurrent writer got there first. */
 const MAX_PASSES = 20
@@ -88,7 +98,7 @@ function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, p
   }
 }
 
-function prepare (inputs: RequestInput[]): Work[] {
+function prepare (inputs: RequestInput[]): Batch {
   const work: Work[] = []
   const cache: FlattenCache = new Map()
   for (const input of inputs) {
@@ -119,6 +129,8 @@ function prepare (inputs: RequestInput[]): Work[] {
     }
     const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload)
     const entities = request.entities ?? []
+    let hashes = entityHashes(payload)
+    if (hashes?.length !== entities.length) hashes = undefined
     entities.forEach((entity, entityIndex) => {
       const e = entity as unknown as Record<string, unknown>
       const type = entityTypeOf(e) ?? ''
@@ -140,15 +152,25 @@ function prepare (inputs: RequestInput[]): Work[] {
         w.error = { code: 'ERR_RECONCILER_NOT_RECONCILED', field: type, message: `request ${info.id}: entity ${entityIndex}: type ${type} is not reconciled yet` }
         return
       }
-      try {
-        w.flat = flattenEntity(w.index, type, e[type] as Record<string, unknown>, cache)
-      } catch (err) {
-        if (!(err instanceof EntityError)) throw err
-        w.error = { code: err.code, field: err.field, message: `request ${info.id}: entity ${entityIndex} (${type}): ${err.message}` }
-      }
+      w.message = e[type] as Record<string, unknown>
+      const hash = hashes?.[entityIndex]
+      if (hash) w.hash = hash
     })
   }
-  return work
+  return { work, cache }
+}
+
+/** Flattens entities (in batch order, sharing the batch's cache); a bad value fails its entity. */
+function flatten (batch: Batch, list: Work[]): void {
+  for (const w of list) {
+    if (w.flat || w.error || !w.message) continue
+    try {
+      w.flat = flattenEntity(w.index, w.type, w.message, batch.cache)
+    } catch (err) {
+      if (!(err instanceof EntityError)) throw err
+      w.error = { code: err.code, field: err.field, message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): ${err.message}` }
+    }
+  }
 }
 
 function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): void {
@@ -228,6 +250,76 @@ function finish (w: Work, rec: ChangeRecorder): void {
   w.objectId = root?.id ?? null
   w.state = rec.hasChanges(w.index) ? 'APPLIED' : 'NO_CHANGES'
   w.changeSet = rec.changeSet(w.index, root, w.flat!.warnings)
+  // Now, while the nodes still point at this pass's objects.
+  if (w.hash !== undefined && w.changeSet.warnings === undefined) w.fingerprint = fingerprintRows(w.flat!.nodes)
+}
+
+/** Thrown when a write of this batch touched a row an entity was found unchanged against, and
+ * that entity cannot simply be applied after the writer: the batch is applied again without the
+ * fingerprint shortcut. */
+class RepeatConflict extends Error {
+  override name = 'RepeatConflict'
+}
+
+/** Entities whose fingerprint holds (fingerprint.ts): NO_CHANGES without flatten, match or diff. */
+async function verifiedRepeats (tx: Queryable, live: Work[]): Promise<Map<Work, Fingerprint>> {
+  const out = new Map<Work, Fingerprint>()
+  const candidates = live.filter((w) => w.hash !== undefined)
+  const fps = await loadFingerprints(tx, [...new Set(candidates.map((w) => w.hash!))])
+  if (fps.size === 0) return out
+  const versions = await rowVersions(tx, [...fps.values()].flatMap((fp) => fp.rows))
+  for (const w of candidates) {
+    const fp = fps.get(w.hash!)
+    if (fp && isCurrent(fp, versions)) out.set(w, fp)
+  }
+  return out
+}
+
+/** Applies the batch: verified repeats are NO_CHANGES, the rest goes through full passes. A full
+ * pass may write a row a verified repeat stands on (another entity of the batch changed it): the
+ * repeat is then applied in a pass of its own after it, which is the batch order when it comes
+ * after every entity naming that row; otherwise the whole batch starts over without shortcuts. */
+async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts: boolean): Promise<void> {
+  const repeats = shortcuts ? await verifiedRepeats(tx, live) : new Map<Work, Fingerprint>()
+  const full = live.filter((w) => !repeats.has(w))
+  flatten(batch, full)
+  await applyEntities(tx, batch.work, full.filter((w) => !w.error))
+  if (repeats.size > 0) {
+    // Last entity (batch index) of the full path naming each row.
+    const lastNamer = new Map<number, number>()
+    for (const w of full) {
+      if (w.error || !w.flat) continue
+      for (const n of w.flat.nodes) {
+        if (n.obj?.id === undefined) continue
+        const k = rowKey(TYPE_ORDER.get(n.spec.type)!, n.obj.id)
+        lastNamer.set(k, Math.max(lastNamer.get(k) ?? -1, w.index))
+      }
+    }
+    const versions = await rowVersions(tx, [...repeats.values()].flatMap((fp) => fp.rows))
+    const again: Work[] = []
+    for (const [w, fp] of repeats) {
+      if (isCurrent(fp, versions)) {
+        w.state = 'NO_CHANGES'
+        w.objectId = fp.objectId
+        w.changeSet = noopChangeSet(w.objectType, fp.objectId)
+        continue
+      }
+      const stale = fp.rows.filter(([t, id], i) => versions.get(rowKey(t, id)) !== fp.versions[i])
+      if (stale.some(([t, id]) => (lastNamer.get(rowKey(t, id)) ?? Infinity) > w.index)) throw new RepeatConflict()
+      again.push(w)
+    }
+    if (again.length > 0) {
+      again.sort((a, b) => a.index - b.index)
+      flatten(batch, again)
+      await applyEntities(tx, batch.work, again.filter((w) => !w.error))
+      // Rows these wrote after the first pass may no longer say what its entities say.
+      const touched = new Set<number>()
+      for (const w of again) for (const n of w.flat?.nodes ?? []) if (n.obj?.id !== undefined) touched.add(rowKey(TYPE_ORDER.get(n.spec.type)!, n.obj.id))
+      for (const w of full) if (w.fingerprint?.some(([t, id]) => touched.has(rowKey(t, id)))) w.fingerprint = undefined
+    }
+  }
+  await saveFingerprints(tx, live.filter((w) => w.fingerprint !== undefined && !w.error)
+    .map((w) => ({ hash: w.hash!, objectId: w.objectId ?? null, rows: w.fingerprint! })))
 }
 
 function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
@@ -269,14 +361,16 @@ function summarise (inputs: number, work: Work[], skip: Set<string>): ApplySumma
 export async function applyRequests (db: Db, requests: RequestInput[], options: ApplyOptions = {}): Promise<ApplySummary> {
   const logger = (options.logger ?? silentLogger).child({ component: 'reconciler' })
   const attempts = options.attempts ?? 3
+  let shortcuts = true
   for (let attempt = 1; ; attempt++) {
-    const work = prepare(requests)
+    const batch = prepare(requests)
+    const work = batch.work
     try {
       const skip = await db.transaction(async (tx) => {
         const ids = [...new Set(work.map((w) => w.request.id))]
         const skip = await loggedRequests(tx, ids)
         const live = work.filter((w) => !w.error && !skip.has(w.request.id))
-        await applyEntities(tx, work, live)
+        await applyBatch(tx, batch, live, shortcuts)
         await writeIngestionLogs(tx, logRows(work, skip))
         return skip
       })
@@ -284,6 +378,11 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
       if (summary.failed > 0) logger.debug({ failed: summary.failed, entities: summary.entities }, 'batch applied with failed entities')
       return summary
     } catch (err) {
+      if (err instanceof RepeatConflict && shortcuts) {
+        shortcuts = false
+        attempt--
+        continue
+      }
       if (attempt >= attempts || !isTransientError(err)) {
         if (err instanceof ReconcilerError) throw err
         throw new ReconcilerError('ERR_RECONCILER_DATABASE', `applying ${requests.length} request(s) failed after ${attempt} attempt(s): ${(err as Error).message}`, { cause: err })
@@ -297,7 +396,9 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
 /** Logs every entity of requests that could not be applied (after the consumer's last attempt)
  * as FAILED with `error`, so nothing is dropped unseen. */
 export async function recordFailedRequests (db: Db, requests: RequestInput[], error: Error): Promise<number> {
-  const work = prepare(requests)
+  const batch = prepare(requests)
+  const work = batch.work
+  flatten(batch, work)
   for (const w of work) {
     w.error ??= { code: (error as { code?: string }).code ?? 'ERR_RECONCILER_ATTEMPTS', message: `request ${w.request.id}: entity ${w.entityIndex}: ${error.message}` }
   }

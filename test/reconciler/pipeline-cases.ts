@@ -176,6 +176,52 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual(await snapshot(db), COMPLETE)
     })
 
+    test('reconciler - unchanged repeats are checked against the store: a hand edit, even to the same value, or a delete is undone', async () => {
+      const dev = deviceRef()
+      const entities = [
+        { timestamp: ts(), device: device() },
+        { timestamp: ts(), interface: { device: dev, name: 'ge-0/0/0', type: '1000base-t', description: 'uplink' } },
+        { timestamp: ts(), ip_address: { address: '198.51.100.1/24', assigned_object_interface: { device: dev, name: 'ge-0/0/0' } } }
+      ]
+      await send(db, entities)
+      assert.ok(await count(db, 'select 1 from entity_fingerprint') >= 3, 'plain entities are fingerprinted')
+      const repeat = await send(db, entities)
+      assert.equal(repeat.noChanges, 3, JSON.stringify(repeat.results))
+      const changes = await count(db, 'select 1 from object_change')
+
+      await db.query("update interface set description = 'edited by hand' where name = 'ge-0/0/0'")
+      const restored = await send(db, entities)
+      assert.deepEqual(restored.results.map((r) => r.state), ['NO_CHANGES', 'APPLIED', 'NO_CHANGES'])
+      assert.equal((await one<{ description: string }>(db, "select description from interface where name = 'ge-0/0/0'")).description, 'uplink')
+      assert.equal(await count(db, 'select 1 from object_change'), changes + 1)
+
+      // A write that leaves the same values is still a write: the repeat takes the full path and finds nothing to do.
+      await db.query("update device set serial = serial where name = 'edge-1'")
+      assert.deepEqual((await send(db, entities)).results.map((r) => r.state), ['NO_CHANGES', 'NO_CHANGES', 'NO_CHANGES'])
+
+      await db.query("delete from ip_address where host(address) = '198.51.100.1'")
+      const recreated = await send(db, entities)
+      assert.deepEqual(recreated.results.map((r) => r.state), ['NO_CHANGES', 'NO_CHANGES', 'APPLIED'])
+      assert.equal(await count(db, "select 1 from ip_address where host(address) = '198.51.100.1'"), 1)
+    })
+
+    test('reconciler - an unchanged repeat in a batch keeps batch order against entities that change its object', async () => {
+      const as = (serial: string) => [{ timestamp: ts(), device: { ...device(), serial } }]
+      await send(db, as('SN-A'))
+      const a = () => ({ bytes: encodeIngestRequest(request(as('SN-A'))) })
+      const b = () => ({ bytes: encodeIngestRequest(request(as('SN-B'))) })
+      const serial = async () => (await one<{ serial: string }>(db, 'select serial from device')).serial
+      // The repeat first, then a change: the change wins.
+      let s = await applyRequests(db, [a(), b()])
+      assert.deepEqual(s.results.map((r) => r.state), ['NO_CHANGES', 'APPLIED'])
+      assert.equal(await serial(), 'SN-B')
+      await send(db, as('SN-A'))
+      // A change, then the repeat: the repeat (the later request) wins, as it would without the shortcut.
+      s = await applyRequests(db, [b(), a()])
+      assert.deepEqual(s.results.map((r) => r.state), ['APPLIED', 'APPLIED'])
+      assert.equal(await serial(), 'SN-A')
+    })
+
     test('reconciler - the same device name at two sites gives two devices', async () => {
       await send(db, [{ timestamp: ts(), device: device({ site: 'Berlin DC1' }) }, { timestamp: ts(), device: device({ site: 'Paris DC2' }) }])
       await send(db, [{ timestamp: ts(), device: device({ site: 'Paris DC2' }) }])

@@ -1,0 +1,226 @@
+// Unchanged repeats without the full match/diff: an entity whose content was applied before is
+// NO_CHANGES when every row it resolved to still has the row version (xmin) recorded when the
+// batch that applied it ended. PostgreSQL gives a row a new xmin on every write (a hand-made
+// UPDATE included) and a deleted row is simply missing, so a match here means the store holds
+// what the entity says: nothing is skipped on trust (DESIGN.md; Diode's dedup lost devices).
+//
+// A fingerprint is recorded only when a repeat would provably resolve to the same rows and change
+// nothing: each object named by the entity was matched by (or created for) its type's first rule
+// that applies, a rule with no preference among several rows (a row added later cannot win it);
+// the entity's values are the ones the batch left on each object (no later entity of the batch
+// overrode them); and it involves nothing kept outside the rows (tags, tagged VLANs, route
+// targets, deferred references, warnings).
+import { createHash } from 'node:crypto'
+import type { Queryable } from '../store/index.ts'
+import type { Node } from './flatten.ts'
+import { firstRule, keyValue, type PlanObject } from './match.ts'
+import { MODELS, TYPE_ORDER } from './models.ts'
+import { sameValue } from './values.ts'
+
+/** Reads a varint at `at`; returns [value, next offset], or undefined past the end. */
+function varint (b: Uint8Array, at: number): [number, number] | undefined {
+  let v = 0
+  let mul = 1
+  for (let i = at; i < b.length && i < at + 10; i++) {
+    v += (b[i] & 0x7f) * mul
+    if (b[i] < 0x80) return [v, i + 1]
+    mul *= 128
+  }
+  return undefined
+}
+
+/** Visits the fields of a protobuf message as [field number, start of the field (its tag), start
+ * of a length-delimited value, end]; false when the bytes do not parse. */
+function fields (b: Uint8Array, from: number, to: number, visit: (field: number, start: number, value: number, end: number) => void): boolean {
+  let at = from
+  while (at < to) {
+    const tag = varint(b, at)
+    if (!tag) return false
+    const start = at
+    at = tag[1]
+    let value = at
+    switch (tag[0] & 7) {
+      case 0: { const v = varint(b, at); if (!v) return false; at = v[1]; break }
+      case 1: at += 8; break
+      case 2: { const len = varint(b, at); if (!len) return false; value = len[1]; at = len[1] + len[0]; break }
+      case 5: at += 4; break
+      default: return false
+    }
+    if (at > to) return false
+    visit(Math.floor(tag[0] / 8), start, value, at)
+  }
+  return true
+}
+
+const INGEST_REQUEST_ENTITIES = 2
+const ENTITY_TIMESTAMP = 1
+
+/** Content hash of each entity of IngestRequest bytes, in order: the entity's bytes without its
+ * timestamp (which changes every run and only reaches the log's source_ts). Equal hashes mean
+ * equal bytes, hence equal decoded entities; one producer encoding the same content otherwise
+ * only misses the shortcut. Undefined when the bytes do not parse. */
+export function entityHashes (bytes: Uint8Array): string[] | undefined {
+  const out: string[] = []
+  const ok = fields(bytes, 0, bytes.length, (field, _start, value, end) => {
+    if (field !== INGEST_REQUEST_ENTITIES) return
+    const h = createHash('sha256')
+    const parsed = fields(bytes, value, end, (f, start, _v, e) => {
+      if (f !== ENTITY_TIMESTAMP) h.update(bytes.subarray(start, e))
+    })
+    out.push(parsed ? h.digest('base64') : '')
+  })
+  return ok ? out : undefined
+}
+
+export interface Fingerprint { objectId: number | null, rows: Array<[number, number]>, versions: string[] }
+
+/** Stored fingerprints of these hashes. */
+export async function loadFingerprints (tx: Queryable, hashes: string[]): Promise<Map<string, Fingerprint>> {
+  const out = new Map<string, Fingerprint>()
+  if (hashes.length === 0) return out
+  const r = await tx.query<{ hash: string, object_id: string | number | null, objects: number[] | string }>(
+    'select hash, object_id, objects from entity_fingerprint where hash = any($1::text[])', [hashes])
+  for (const row of r.rows) {
+    const flat = (typeof row.objects === 'string' ? JSON.parse(row.objects) : row.objects) as number[]
+    const rows: Array<[number, number]> = []
+    const versions: string[] = []
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      if (MODELS[flat[i]] === undefined) break
+      rows.push([flat[i], flat[i + 1]])
+      versions.push(String(flat[i + 2]))
+    }
+    out.set(row.hash, { objectId: row.object_id === null ? null : Number(row.object_id), rows, versions })
+  }
+  return out
+}
+
+/** One number per row: table index (< 64) above the id (< 2^40). */
+export const rowKey = (t: number, id: number): number => t * 2 ** 40 + id
+
+/** Current xmin of rows, by "table index:id"; a missing row has no entry. */
+export async function rowVersions (tx: Queryable, rows: Iterable<[number, number]>): Promise<Map<number, string>> {
+  const byTable = new Map<number, Set<number>>()
+  for (const [t, id] of rows) {
+    let s = byTable.get(t)
+    if (!s) byTable.set(t, (s = new Set()))
+    s.add(id)
+  }
+  const out = new Map<number, string>()
+  if (byTable.size === 0) return out
+  const params: unknown[] = []
+  const parts: string[] = []
+  for (const [t, ids] of byTable) {
+    params.push([...ids])
+    parts.push(`select ${t}::int4 as t, id, xmin::text as x from ${MODELS[t].table} where id = any($${params.length}::int8[])`)
+  }
+  const r = await tx.query<{ t: number, id: string | number, x: string }>(parts.join(' union all '), params)
+  for (const row of r.rows) out.set(rowKey(Number(row.t), Number(row.id)), row.x)
+  return out
+}
+
+/** True when every row of the fingerprint still has its recorded version. */
+export function isCurrent (fp: Fingerprint, versions: Map<number, string>): boolean {
+  return fp.rows.every(([t, id], i) => versions.get(rowKey(t, id)) === fp.versions[i])
+}
+
+/** Whether the object's row has `column` NULL (for a row created now: nothing was set in it). */
+function isNullIn (obj: PlanObject, column: string): boolean {
+  if (!obj.created) return obj.row?.[column] === null
+  const ref = obj.spec.refs.find((r) => r.column === column && obj.refs.has(r.field))
+  if (ref) return obj.refs.get(ref.field)!.value.obj?.id === undefined
+  const v = obj.data.get(column)?.value
+  return v === null || v === undefined
+}
+
+/** The object was found by, or created for, the first rule that applies to it, and no row added
+ * later can win that rule: it has no preference among rows, or every part of its key is known
+ * (a unique index then admits one row), or the row is the preferred kind ("t.x is null desc":
+ * unique indexes admit one such row). So the same entity finds the same row next time. */
+const stable = new WeakMap<PlanObject, boolean>()
+function stableMatch (obj: PlanObject): boolean {
+  let v = stable.get(obj)
+  if (v === undefined) stable.set(obj, (v = isStable(obj)))
+  return v
+}
+
+function isStable (obj: PlanObject): boolean {
+  const first = firstRule(obj)
+  if (first === undefined || !(obj.created || obj.matchedBy === first)) return false
+  if (first.prefer === undefined) return true
+  const optional = first.keys.filter((k) => k.optional)
+  if (optional.length > 0 && optional.every((k) => keyValue(obj, k.from) !== undefined)) return true
+  const m = /^t\.(\w+) is null desc$/.exec(first.prefer)
+  return m !== null && isNullIn(obj, m[1])
+}
+
+/** The node's values are those its object ended with (no later entity of the batch overrode
+ * them), and it names nothing stored outside the object's row. */
+const finals = new WeakMap<Node, { obj: PlanObject, final: boolean }>()
+function isFinal (node: Node): boolean {
+  const obj = node.obj
+  if (obj === undefined || obj.id === undefined) return false
+  // Nested nodes are shared by many entities (a device by its 48 interfaces): judge each once
+  // per pass (a later pass gives the node another object).
+  const hit = finals.get(node)
+  if (hit?.obj === obj) return hit.final
+  const final = judge(node, obj)
+  finals.set(node, { obj, final })
+  return final
+}
+
+function judge (node: Node, obj: PlanObject): boolean {
+  if (node.tags.length > 0 || node.m2m.size > 0) return false
+  for (const r of node.spec.refs) if (r.deferred && node.refs.has(r.field)) return false
+  for (const [c, v] of node.data) if (!sameValue(obj.data.get(c)?.value, v)) return false
+  for (const [f, n] of node.refs) if (obj.refs.get(f)?.value.obj !== n.obj) return false
+  if (node.customFields) {
+    for (const [k, v] of Object.entries(node.customFields)) {
+      if (JSON.stringify(obj.customFields.get(k)?.value) !== JSON.stringify(v)) return false
+    }
+  }
+  return stableMatch(obj)
+}
+
+/** Rows a successfully applied entity resolved to, as [table index, id], or undefined when it
+ * cannot be fingerprinted. Call right after its pass, while node.obj is that pass's object. */
+export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undefined {
+  const rows = new Map<number, [number, number]>()
+  for (const n of nodes) {
+    if (!isFinal(n)) return undefined
+    const t = TYPE_ORDER.get(n.spec.type)!
+    rows.set(rowKey(t, n.obj!.id!), [t, n.obj!.id!])
+  }
+  return [...rows.values()]
+}
+
+/** Records fingerprints with the rows' versions as this transaction leaves them. */
+export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>): Promise<void> {
+  if (entries.length === 0) return
+  const versions = await rowVersions(tx, entries.flatMap((e) => e.rows))
+  const hashes: string[] = []
+  const ids: Array<number | null> = []
+  const objects: string[] = []
+  const seen = new Set<string>()
+  for (const e of entries) {
+    if (seen.has(e.hash)) continue
+    const flat: Array<number | string> = []
+    let complete = true
+    for (const [t, id] of e.rows) {
+      const x = versions.get(rowKey(t, id))
+      if (x === undefined) { complete = false; break }
+      flat.push(t, id, Number(x))
+    }
+    if (!complete) continue
+    seen.add(e.hash)
+    hashes.push(e.hash)
+    ids.push(e.objectId)
+    objects.push(JSON.stringify(flat))
+  }
+  if (hashes.length === 0) return
+  // Sorted, so concurrent batches lock fingerprint rows in the same order.
+  await tx.query(
+    `insert into entity_fingerprint (hash, object_id, objects)
+     select h, o, j::jsonb from unnest($1::text[], $2::int8[], $3::text[]) as p(h, o, j) order by h
+     on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`,
+    [hashes, ids, objects])
+}
