@@ -155,17 +155,18 @@ function isStable (obj: PlanObject): boolean {
 
 /** The node's values are those its object ended with (no later entity of the batch overrode
  * them), and it names nothing stored outside the object's row. */
-const finals = new WeakMap<Node, { obj: PlanObject, final: boolean }>()
-function isFinal (node: Node): boolean {
+const finals = new WeakMap<Node, { obj: PlanObject, row: [number, number] | undefined }>()
+/** The node's row as [table index, id] when the node is final, else undefined. */
+function finalRow (node: Node): [number, number] | undefined {
   const obj = node.obj
-  if (obj === undefined || obj.id === undefined) return false
+  if (obj === undefined || obj.id === undefined) return undefined
   // Nested nodes are shared by many entities (a device by its 48 interfaces): judge each once
   // per pass (a later pass gives the node another object).
   const hit = finals.get(node)
-  if (hit?.obj === obj) return hit.final
-  const final = judge(node, obj)
-  finals.set(node, { obj, final })
-  return final
+  if (hit?.obj === obj) return hit.row
+  const row: [number, number] | undefined = judge(node, obj) ? [TYPE_ORDER.get(node.spec.type)!, obj.id] : undefined
+  finals.set(node, { obj, row })
+  return row
 }
 
 function judge (node: Node, obj: PlanObject): boolean {
@@ -184,13 +185,13 @@ function judge (node: Node, obj: PlanObject): boolean {
 /** Rows a successfully applied entity resolved to, as [table index, id], or undefined when it
  * cannot be fingerprinted. Call right after its pass, while node.obj is that pass's object. */
 export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undefined {
-  const rows = new Map<number, [number, number]>()
+  const rows: Array<[number, number]> = []
   for (const n of nodes) {
-    if (!isFinal(n)) return undefined
-    const t = TYPE_ORDER.get(n.spec.type)!
-    rows.set(rowKey(t, n.obj!.id!), [t, n.obj!.id!])
+    const row = finalRow(n)
+    if (row === undefined) return undefined
+    if (!rows.includes(row)) rows.push(row) // an entity names a handful of objects
   }
-  return [...rows.values()]
+  return rows
 }
 
 /** Records fingerprints with the rows' versions as this transaction leaves them. */
