@@ -198,30 +198,29 @@ export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undef
 export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>): Promise<void> {
   if (entries.length === 0) return
   const versions = await rowVersions(tx, entries.flatMap((e) => e.rows))
-  const hashes: string[] = []
-  const ids: Array<number | null> = []
-  const objects: string[] = []
+  // "t,id,xmin" per row, shared by the entities naming it; the whole set travels as one JSON
+  // document (numbers and base64 only), parsed once by the server.
+  const parts = new Map<number, string>()
+  for (const [k, x] of versions) parts.set(k, `${Math.floor(k / 2 ** 40)},${k % 2 ** 40},${x}`)
+  const docs: string[] = []
   const seen = new Set<string>()
-  for (const e of entries) {
+  for (const e of entries.slice().sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0)) {
     if (seen.has(e.hash)) continue
-    const flat: Array<number | string> = []
-    let complete = true
+    const flat: string[] = []
     for (const [t, id] of e.rows) {
-      const x = versions.get(rowKey(t, id))
-      if (x === undefined) { complete = false; break }
-      flat.push(t, id, Number(x))
+      const part = parts.get(rowKey(t, id))
+      if (part === undefined) break
+      flat.push(part)
     }
-    if (!complete) continue
+    if (flat.length !== e.rows.length) continue
     seen.add(e.hash)
-    hashes.push(e.hash)
-    ids.push(e.objectId)
-    objects.push(JSON.stringify(flat))
+    docs.push(`["${e.hash}",${e.objectId ?? 'null'},[${flat.join(',')}]]`)
   }
-  if (hashes.length === 0) return
-  // Sorted, so concurrent batches lock fingerprint rows in the same order.
+  if (docs.length === 0) return
+  // In hash order, so concurrent batches lock fingerprint rows in the same order.
   await tx.query(
     `insert into entity_fingerprint (hash, object_id, objects)
-     select h, o, j::jsonb from unnest($1::text[], $2::int8[], $3::text[]) as p(h, o, j) order by h
+     select x ->> 0, (x ->> 1)::int8, x -> 2 from jsonb_array_elements($1::jsonb) with ordinality as d(x, n) order by n
      on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`,
-    [hashes, ids, objects])
+    [`[${docs.join(',')}]`])
 }
