@@ -155,17 +155,15 @@ function isStable (obj: PlanObject): boolean {
 
 /** The node's values are those its object ended with (no later entity of the batch overrode
  * them), and it names nothing stored outside the object's row. */
-const finals = new WeakMap<Node, { obj: PlanObject, row: [number, number] | undefined }>()
 /** The node's row as [table index, id] when the node is final, else undefined. */
 function finalRow (node: Node): [number, number] | undefined {
   const obj = node.obj
   if (obj === undefined || obj.id === undefined) return undefined
   // Nested nodes are shared by many entities (a device by its 48 interfaces): judge each once
   // per pass (a later pass gives the node another object).
-  const hit = finals.get(node)
-  if (hit?.obj === obj) return hit.row
+  if (node.final?.obj === obj) return node.final.row
   const row: [number, number] | undefined = judge(node, obj) ? [TYPE_ORDER.get(node.spec.type)!, obj.id] : undefined
-  finals.set(node, { obj, row })
+  node.final = { obj, row }
   return row
 }
 

@@ -28,6 +28,8 @@ export interface Node {
    * (the device named by each of its 48 interfaces) are one node shared by their entities. */
   owners: Map<number, string>
   obj?: PlanObject
+  /** fingerprint.ts: the row this node stands for when it is final, judged once per object. */
+  final?: { obj: PlanObject, row: [number, number] | undefined }
 }
 
 /** Nested messages already flattened in this batch, by type and content. */
@@ -133,7 +135,8 @@ class Flattener {
       lookupOnly,
       entity: this.entity,
       path,
-      owners: new Map([[this.entity, path]])
+      owners: new Map([[this.entity, path]]),
+      final: undefined
     }
     for (const f of spec.fields) {
       let v: unknown
