@@ -74,6 +74,9 @@ export function entityHashes (bytes: Uint8Array): string[] | undefined {
 
 export interface Fingerprint { objectId: number | null, rows: Array<[number, number]>, versions: string[] }
 
+/** Position of each table in MODELS: rows are keyed by it in memory, stored by table name. */
+const TABLE_INDEX: ReadonlyMap<string, number> = new Map(MODELS.map((m, i) => [m.table, i]))
+
 /** Stored fingerprints of these hashes. */
 export async function loadFingerprints (tx: Queryable, hashes: string[]): Promise<Map<string, Fingerprint>> {
   const out = new Map<string, Fingerprint>()
@@ -81,14 +84,17 @@ export async function loadFingerprints (tx: Queryable, hashes: string[]): Promis
   const r = await tx.query<{ hash: string, object_id: string | number | null, objects: number[] | string }>(
     'select hash, object_id, objects from entity_fingerprint where hash = any($1::text[])', [hashes])
   for (const row of r.rows) {
-    const flat = (typeof row.objects === 'string' ? JSON.parse(row.objects) : row.objects) as number[]
+    const flat = (typeof row.objects === 'string' ? JSON.parse(row.objects) : row.objects) as Array<string | number>
     const rows: Array<[number, number]> = []
     const versions: string[] = []
     for (let i = 0; i + 2 < flat.length; i += 3) {
-      if (MODELS[flat[i]] === undefined) break
-      rows.push([flat[i], flat[i + 1]])
+      const t = TABLE_INDEX.get(flat[i] as string)
+      if (t === undefined) break
+      rows.push([t, Number(flat[i + 1])])
       versions.push(String(flat[i + 2]))
     }
+    // A table this version does not know (or a damaged list): no shortcut for that entity.
+    if (rows.length === 0 || rows.length * 3 !== flat.length) continue
     out.set(row.hash, { objectId: row.object_id === null ? null : Number(row.object_id), rows, versions })
   }
   return out
@@ -199,7 +205,7 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   // "t,id,xmin" per row, shared by the entities naming it; the whole set travels as one JSON
   // document (numbers and base64 only), parsed once by the server.
   const parts = new Map<number, string>()
-  for (const [k, x] of versions) parts.set(k, `${Math.floor(k / 2 ** 40)},${k % 2 ** 40},${x}`)
+  for (const [k, x] of versions) parts.set(k, `"${MODELS[Math.floor(k / 2 ** 40)].table}",${k % 2 ** 40},${x}`)
   const docs: string[] = []
   const seen = new Set<string>()
   for (const e of entries.slice().sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0)) {

@@ -9,8 +9,7 @@ create table entity_fingerprint (
   hash text primary key,
   -- The entity's own object (the log's object_id).
   object_id bigint,
-  -- Flat [table index, id, xmin, table index, id, xmin, ...]; table index = position in the
-  -- reconciler's MODELS.
+  -- Flat [table, id, xmin, table, id, xmin, ...], e.g. ["interface", 42, 1234, "device", 7, 1230].
   objects jsonb not null,
   updated timestamptz not null default now()
 );
