@@ -86,7 +86,6 @@ class QueueReconciler implements Reconciler {
   #loop: Promise<void> | undefined
   #stopping = false
   #inFlight = 0
-  #emptyFetches = 0
   readonly #abort = new AbortController()
 
   constructor (options: ReconcilerOptions) {
@@ -118,11 +117,7 @@ class QueueReconciler implements Reconciler {
         await sleep(Math.min(MAX_RETRY_DELAY, 100 * 2 ** Math.min(failures, 8)), undefined, { ref: false }).catch(() => {})
         continue
       }
-      if (messages.length === 0) {
-        this.#emptyFetches++
-        continue
-      }
-      this.#emptyFetches = 0
+      if (messages.length === 0) continue
       this.#inFlight += messages.length
       this.#m.inFlight.set(this.#inFlight)
       try {
@@ -204,7 +199,10 @@ class QueueReconciler implements Reconciler {
 
   async idle (): Promise<void> {
     for (;;) {
-      if (this.#inFlight === 0 && this.#emptyFetches > 0) {
+      // Fetched messages stay pending until acknowledged, and the ack comes before inFlight drops,
+      // so the two together say "all done" without waiting for a fetch to come back empty
+      // (a fetch waits FETCH_EXPIRES for messages: a second of nothing after the last batch).
+      if (this.#inFlight === 0) {
         const stats = await this.#queue.stats().catch(() => undefined)
         if (stats && stats.pending === 0 && this.#inFlight === 0) return
       }
