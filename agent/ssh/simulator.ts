@@ -312,11 +312,23 @@ function runExec (dev: SimulatedDevice, raw: string, ch: ServerChannel, drop: ()
   ch.end()
 }
 
+/** A fresh ed25519 host key that ssh2 can read back. ssh2's generator writes about one key in
+ * 500 that its own parser rejects ("Malformed OpenSSH private key"), which made lab and test
+ * starts fail at random; a rejected key is simply replaced. */
+function generateHostKey (): { private: string, public: string } {
+  for (let attempt = 1; ; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519')
+    const parsed = utils.parseKey(pair.private)
+    if (!(parsed instanceof Error)) return pair
+    if (attempt >= 20) throw new Error(`cannot generate a host key ssh2 accepts: ${parsed.message}`)
+  }
+}
+
 function startOne (dev: SimulatedDevice, host: string, log: string[], logins: string[]): Promise<{ server: InstanceType<typeof Server>, port: number, hostPublicKey: string, clients: Set<Connection> }> {
   let privateKey = dev.hostKey
   let hostPublicKey: string
   if (privateKey === undefined) {
-    const pair = utils.generateKeyPairSync('ed25519')
+    const pair = generateHostKey()
     privateKey = pair.private
     hostPublicKey = pair.public.trim().split(/\s+/).slice(0, 2).join(' ')
   } else {
