@@ -119,7 +119,8 @@ export function parseEosInterfacesJson (output: string): DeviceFragment {
   return { interfaces, addresses }
 }
 
-export function parseEosIpInterfaceJson (output: string): DeviceFragment {
+/** `show ip[v6] interface | json`: each interface with its VRF, and its addresses via `collect`. */
+function parseEosAddressJson (output: string, collect: (name: string, r: JsonObject, vrf: string | undefined, addresses: DiscoveredAddress[]) => void): DeviceFragment {
   const interfaces: DiscoveredInterface[] = []
   const addresses: DiscoveredAddress[] = []
   for (const [name, r] of entries(obj(parseJsonOutput(output), 'interfaces'))) {
@@ -127,20 +128,20 @@ export function parseEosIpInterfaceJson (output: string): DeviceFragment {
     const iface: DiscoveredInterface = { name }
     if (vrf !== undefined && vrf !== 'default') iface.vrf = vrf
     interfaces.push(iface)
-    const ia = obj(r, 'interfaceAddress') ?? asArray(r.interfaceAddress).find(isObject)
-    addressesOf(name, isObject(ia) ? ia : undefined, iface.vrf, addresses)
+    collect(name, r, iface.vrf, addresses)
   }
   return { interfaces, addresses }
 }
 
+export function parseEosIpInterfaceJson (output: string): DeviceFragment {
+  return parseEosAddressJson(output, (name, r, vrf, addresses) => {
+    const ia = obj(r, 'interfaceAddress') ?? asArray(r.interfaceAddress).find(isObject)
+    addressesOf(name, isObject(ia) ? ia : undefined, vrf, addresses)
+  })
+}
+
 export function parseEosIpv6InterfaceJson (output: string): DeviceFragment {
-  const interfaces: DiscoveredInterface[] = []
-  const addresses: DiscoveredAddress[] = []
-  for (const [name, r] of entries(obj(parseJsonOutput(output), 'interfaces'))) {
-    const vrf = str(r, 'vrf')
-    const iface: DiscoveredInterface = { name }
-    if (vrf !== undefined && vrf !== 'default') iface.vrf = vrf
-    interfaces.push(iface)
+  return parseEosAddressJson(output, (name, r, vrf, addresses) => {
     for (const a of asArray(r.addresses).filter(isObject)) {
       const ip = str(a, 'address')
       const len = /\/(\d+)$/.exec(str(a, 'subnet') ?? '')?.[1]
@@ -148,11 +149,10 @@ export function parseEosIpv6InterfaceJson (output: string): DeviceFragment {
       const cidr = toCidr(ip, Number(len))
       if (cidr === undefined || isLinkLocalV6(cidr)) continue
       const d: DiscoveredAddress = { address: cidr, interface: name }
-      if (iface.vrf !== undefined) d.vrf = iface.vrf
+      if (vrf !== undefined) d.vrf = vrf
       addresses.push(d)
     }
-  }
-  return { interfaces, addresses }
+  })
 }
 
 export function parseEosSwitchportJson (output: string): DeviceFragment {
