@@ -18,10 +18,42 @@ export interface PostgresOptions {
 // int8 (count(*), bigserial ids) as JS numbers: our ids and counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 
+/** A flat array of numbers, strings, booleans and nulls as the array literal pg would send, built
+ * without pg's per-element prepareValue and two regex replaces: the reconciler passes arrays of
+ * thousands of elements (unnest parameters) and their encoding was a large part of its CPU time.
+ * Anything else (nested arrays, dates, buffers, objects) is left to pg. */
+function arrayLiteral (a: unknown[]): string | undefined {
+  let out = '{'
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) out += ','
+    const v = a[i]
+    if (v === null || v === undefined) out += 'NULL'
+    else if (typeof v === 'number') out += Number.isFinite(v) ? String(v) : `"${String(v)}"`
+    else if (typeof v === 'string') out += v.includes('"') || v.includes('\\') ? `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${v}"`
+    else if (typeof v === 'boolean') out += v ? '"true"' : '"false"'
+    else return undefined
+  }
+  return out + '}'
+}
+
+function encodeParams (params: unknown[] | undefined): unknown[] | undefined {
+  if (params === undefined) return undefined
+  let out: unknown[] | undefined
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]
+    if (!Array.isArray(p)) continue
+    const literal = arrayLiteral(p)
+    if (literal === undefined) continue
+    out ??= params.slice()
+    out[i] = literal
+  }
+  return out ?? params
+}
+
 function wrap (client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T> (sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-      const r = await client.query(sql, params as unknown[])
+      const r = await client.query(sql, encodeParams(params))
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length }
     },
     async exec (sql: string): Promise<void> {
