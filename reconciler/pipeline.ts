@@ -283,7 +283,8 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
   const repeats = shortcuts ? await verifiedRepeats(tx, live) : new Map<Work, Fingerprint>()
   const full = live.filter((w) => !repeats.has(w))
   flatten(batch, full)
-  await applyEntities(tx, batch.work, full.filter((w) => !w.error))
+  const passing = full.filter((w) => !w.error)
+  await applyEntities(tx, batch.work, passing)
   if (repeats.size > 0) {
     // Last entity (batch index) of the full path naming each row.
     const lastNamer = new Map<number, number>()
@@ -295,10 +296,12 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
         lastNamer.set(k, Math.max(lastNamer.get(k) ?? -1, w.index))
       }
     }
-    const versions = await rowVersions(tx, [...repeats.values()].flatMap((fp) => fp.rows))
+    // No pass ran, so this transaction wrote nothing since verifiedRepeats read the versions: they
+    // still hold, and reading them again (every row of every repeat) is most of an unchanged batch.
+    const versions = passing.length > 0 ? await rowVersions(tx, [...repeats.values()].flatMap((fp) => fp.rows)) : undefined
     const again: Work[] = []
     for (const [w, fp] of repeats) {
-      if (isCurrent(fp, versions)) {
+      if (versions === undefined || isCurrent(fp, versions)) {
         w.state = 'NO_CHANGES'
         w.objectId = fp.objectId
         w.changeSet = noopChangeSet(w.objectType, fp.objectId)
