@@ -1,20 +1,21 @@
 // Process lifecycle shared by the long-running commands.
-import type { Logger } from 'pino'
 
-/** Resolves with the signal name on the first SIGINT or SIGTERM; a second one exits at once. */
-export function waitForShutdown (logger: Logger): Promise<string> {
+/** Resolves with the signal name on the first SIGINT or SIGTERM. The listeners are removed then
+ * (or when `cancel` fires), so a second signal ends the process through Node's default handling
+ * when a clean shutdown hangs. */
+export function untilSignal (cancel?: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
-    let stopping = false
-    const onSignal = (signal: string) => {
-      if (stopping) {
-        logger.warn({ signal }, 'second signal: exiting without a clean shutdown')
-        process.exit(130)
-      }
-      stopping = true
+    const off = (): void => {
+      process.off('SIGINT', on)
+      process.off('SIGTERM', on)
+    }
+    const on = (signal: string): void => {
+      off()
       resolve(signal)
     }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', on)
+    process.on('SIGTERM', on)
+    cancel?.addEventListener('abort', off, { once: true })
   })
 }
 

@@ -12,6 +12,7 @@ import type { AgentConfig, Collectors } from '../../agent/index.ts'
 import { createClient, createDryRunClient, SdkError } from '../../sdk/index.ts'
 import type { Ingestor } from '../../sdk/index.ts'
 import { version } from '../index.ts'
+import { untilSignal } from '../lifecycle.ts'
 
 export const help = `tributary agent: run discovery policies from a YAML config on their schedules.
 
@@ -194,21 +195,5 @@ async function buildIngestor (config: AgentConfig, logger: Logger): Promise<Inge
     ...(config.clientId !== undefined ? { clientId: config.clientId } : {}),
     ...(config.clientSecret !== undefined ? { clientSecret: config.clientSecret } : {}),
     logger
-  })
-}
-
-function untilSignal (cancel: AbortSignal): Promise<string> {
-  return new Promise((resolve) => {
-    const off = (): void => {
-      process.off('SIGINT', on)
-      process.off('SIGTERM', on)
-    }
-    const on = (signal: string): void => {
-      off()
-      resolve(signal)
-    }
-    process.on('SIGINT', on)
-    process.on('SIGTERM', on)
-    cancel.addEventListener('abort', off, { once: true })
   })
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createLogger, loadServerConfig, serverFlagOptions, serverSettingsHelp, ConfigError } from '../../config/index.ts'
 import { startStack } from '../stack.ts'
-import { defaultLogLevel, say, waitForShutdown } from '../lifecycle.ts'
+import { defaultLogLevel, say, untilSignal } from '../lifecycle.ts'
 
 export const help = `tributary ingester: run the gRPC ingestion gateway alone, for a distributed deployment.
 
@@ -35,7 +35,7 @@ export async function run (args: string[]): Promise<number> {
   const stack = await startStack(config, { ingester: true, reconciler: false }, logger)
   logger.info({ target: stack.target, port: stack.port }, 'ingester listening')
   say(`ingester listening: ${stack.target} (read API ${stack.httpUrl}/api/)`)
-  const signal = await waitForShutdown(logger)
+  const signal = await untilSignal()
   say(`${signal}: shutting down...`)
   await stack.close()
   logger.flush()

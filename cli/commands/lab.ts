@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util'
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createLogger } from '../../config/index.ts'
 import { startLab } from '../../lab/index.ts'
-import { say, waitForShutdown } from '../lifecycle.ts'
+import { say, untilSignal } from '../lifecycle.ts'
 
 export const help = `tributary lab: run a simulated network on loopback and write an agent config that discovers it.
 
@@ -30,7 +29,6 @@ export async function run (args: string[]): Promise<number> {
     options: { 'write-config': { type: 'string' }, target: { type: 'string' }, host: { type: 'string' } },
     strict: true
   })
-  const logger = createLogger({ level: process.env.TRIBUTARY_LOG_LEVEL ?? 'warn' })
   const lab = await startLab({ host: values.host })
   const file = resolve(values['write-config'] ?? 'lab-agent.yaml')
   writeFileSync(file, lab.agentConfig({
@@ -43,7 +41,7 @@ export async function run (args: string[]): Promise<number> {
   say(`Agent config written: ${file}`)
   say(`Run: DIODE_CLIENT_ID=... DIODE_CLIENT_SECRET=... tributary agent --config ${file} --once`)
   say('Press Ctrl-C to stop.')
-  const signal = await waitForShutdown(logger)
+  const signal = await untilSignal()
   say(`${signal}: stopping the lab`)
   await lab.stop()
   return 0

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createLogger, loadServerConfig, serverFlagOptions, serverSettingsHelp, ConfigError } from '../../config/index.ts'
 import { startStack } from '../stack.ts'
-import { defaultLogLevel, say, waitForShutdown } from '../lifecycle.ts'
+import { defaultLogLevel, say, untilSignal } from '../lifecycle.ts'
 import { startLabAgent } from '../lab-runner.ts'
 
 export const help = `tributary up: run the ingester, the reconciler and the read API in one process.
@@ -63,7 +63,7 @@ export async function run (args: string[]): Promise<number> {
   say('')
   say('Press Ctrl-C to stop.')
 
-  const signal = await waitForShutdown(logger)
+  const signal = await untilSignal()
   say(`\n${signal}: shutting down...`)
   await lab?.stop()
   await stack.close()
