@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import * as grpc from '@grpc/grpc-js'
 import { encodeIngestRequest, decodeIngestResponse, type IngestResponse__Output } from '../../proto/index.ts'
-import { runCli, startCli, eventually, type CliProcess } from '../helpers/cli.ts'
+import { runCli, startCli, type CliProcess } from '../helpers/cli.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { fetchToken, getJson, listAll, type Page } from '../helpers/http.ts'
 
 let dataDir: string

@@ -62,19 +62,3 @@ export function runCli (args: string[], env: NodeJS.ProcessEnv = {}, input?: str
     child.stdin.end(input ?? '')
   })
 }
-
-/** Polls `fn` until it returns a truthy value or `timeout` ms pass. */
-export async function eventually<T> (fn: () => Promise<T | undefined | false>, timeout = 30000, interval = 500): Promise<T> {
-  const deadline = Date.now() + timeout
-  let last: unknown
-  for (;;) {
-    try {
-      const v = await fn()
-      if (v) return v
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms${last ? `: ${String(last)}` : ''}`)
-    await new Promise((r) => setTimeout(r, interval))
-  }
-}

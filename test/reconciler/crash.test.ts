@@ -6,13 +6,13 @@ import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { connect } from '@nats-io/transport-node'
 import { jetstreamManager } from '@nats-io/jetstream'
 import { createJetStreamQueue } from '../../queue/index.ts'
 import { connectPostgres, migrate, type Db } from '../../store/index.ts'
 import { NATS_URL, uniqueName } from '../helpers/nats.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { count } from './backends.ts'
 import { expected, loadRequest, PER_REQUEST } from './load.ts'
 
@@ -24,14 +24,6 @@ function startChild (url: string, stream: string): ChildProcess {
     env: { ...process.env, CHILD_PG_URL: url, CHILD_NATS_URL: NATS_URL, CHILD_STREAM: stream, CHILD_ACK_WAIT: '3000', CHILD_BATCH: '2' },
     stdio: ['ignore', 'pipe', 'inherit']
   })
-}
-
-async function waitFor (what: string, check: () => Promise<boolean>, timeout: number): Promise<void> {
-  const deadline = Date.now() + timeout
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`)
-    await sleep(100)
-  }
 }
 
 describe('reconciler crash (kill -9, JetStream, PostgreSQL)', () => {
@@ -65,7 +57,7 @@ describe('reconciler crash (kill -9, JetStream, PostgreSQL)', () => {
     const first = startChild(t.url, stream)
     children.push(first)
     // Killed once some batches committed and while more are being applied.
-    await waitFor('the first batches to commit', async () => await count(db, 'select 1 from ingestion_log') >= 2 * PER_REQUEST, 60_000)
+    await eventually(async () => await count(db, 'select 1 from ingestion_log') >= 2 * PER_REQUEST, 60_000, 100, 'the first batches to commit')
     first.kill('SIGKILL')
     await once(first, 'exit')
     const before = await count(db, 'select 1 from ingestion_log')
@@ -73,7 +65,7 @@ describe('reconciler crash (kill -9, JetStream, PostgreSQL)', () => {
 
     const second = startChild(t.url, stream)
     children.push(second)
-    await waitFor('every entity to be logged', async () => await count(db, 'select 1 from ingestion_log') >= total, 90_000)
+    await eventually(async () => await count(db, 'select 1 from ingestion_log') >= total, 90_000, 100, 'every entity to be logged')
     second.kill('SIGTERM')
     await once(second, 'exit')
 
