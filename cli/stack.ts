@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Registry, collectDefaultMetrics } from 'prom-client'
 import type { Logger } from 'pino'
-import { connectPostgres, openPglite, migrate, redactUrl, type Db } from '../store/index.ts'
+import { openStore, type Db } from '../store/index.ts'
 import { createJetStreamQueue, openEmbeddedQueue, type Queue } from '../queue/index.ts'
 import { createIngester, createAuthenticator, type Ingester, type Authenticator } from '../ingester/index.ts'
 import { createReconciler, createReadApi, createIngestionLogService, RECONCILED_TYPES, type Reconciler } from '../reconciler/index.ts'
@@ -33,11 +33,8 @@ export interface Stack {
 }
 
 export async function openDatabase (config: ServerConfig, logger: Logger): Promise<Db> {
-  const db = config.postgresUrl
-    ? await connectPostgres({ url: config.postgresUrl, applicationName: 'tributary' })
-    : await openPglite({ dataDir: join(config.dataDir, 'db') })
-  const applied = await migrate(db)
-  logger.info({ store: db.kind, where: config.postgresUrl ? redactUrl(config.postgresUrl) : join(config.dataDir, 'db'), migrations: applied }, 'database ready')
+  const { db, applied, where } = await openStore({ postgresUrl: config.postgresUrl, dataDir: config.dataDir, applicationName: 'tributary' })
+  logger.info({ store: db.kind, where, migrations: applied }, 'database ready')
   return db
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { addClient, listClients, revokeClient, KNOWN_SCOPES, SCOPE_INGEST } from '../../ingester/index.ts'
-import { connectPostgres, migrate, openPglite, redactUrl, type Db } from '../../store/index.ts'
+import { openStore, redactUrl, type Db } from '../../store/index.ts'
 
 export const DEFAULT_DATA_DIR = './.tributary'
 
@@ -56,15 +56,7 @@ async function openDb (values: { 'data-dir'?: string, postgres?: string }): Prom
     const pid = runningUp(dataDir)
     if (pid !== undefined) throw new Error(`process ${pid} (tributary up) is using ${dataDir}; stop it first, or run up and this command with --postgres`)
   }
-  const db = url
-    ? await connectPostgres({ url, max: 1, applicationName: 'tributary clients' })
-    : await openPglite({ dataDir: join(dataDir, 'db') })
-  try {
-    await migrate(db)
-  } catch (err) {
-    await db.close()
-    throw err
-  }
+  const { db } = await openStore({ postgresUrl: url, dataDir, applicationName: 'tributary clients', max: 1 })
   return db
 }
 
