@@ -24,9 +24,8 @@ export function say (line = ''): void {
   process.stderr.write(line + '\n')
 }
 
-/** Level for the root logger: explicit wins; in a terminal, only warnings unless asked. */
-export function defaultLogLevel (explicit: string | undefined, configured: string): string {
-  if (explicit) return explicit
-  if (process.env.TRIBUTARY_LOG_LEVEL) return process.env.TRIBUTARY_LOG_LEVEL
-  return process.stdout.isTTY ? 'warn' : configured
+/** Level for the root logger: the configured one (flag, TRIBUTARY_LOG_LEVEL or file), else only
+ * warnings in a terminal, where a person reads, and info for machines. */
+export function logLevel (configured: string | undefined): string {
+  return configured ?? (process.stdout.isTTY ? 'warn' : 'info')
 }

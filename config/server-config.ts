@@ -40,7 +40,7 @@ export const SERVER_SETTINGS: readonly Setting[] = [
   { key: 'ingester.max_request_bytes', kind: 'int', default: 16 * 1024 * 1024, min: 1024, help: 'largest Ingest request in bytes' },
   { key: 'reconciler.batch_size', kind: 'int', default: 64, min: 1, max: 1024, help: 'queue messages applied per database transaction' },
   { key: 'reconciler.max_attempts', kind: 'int', default: 5, min: 1, help: 'attempts before a failing request is logged FAILED and dropped from the queue' },
-  { key: 'log_level', kind: 'string', flag: 'log-level', default: 'info', help: 'pino level: trace, debug, info, warn, error' }
+  { key: 'log_level', kind: 'string', flag: 'log-level', help: 'pino level: trace, debug, info, warn, error (default info; warn in a terminal)' }
 ]
 
 export interface ServerConfig {
@@ -58,7 +58,8 @@ export interface ServerConfig {
   maxRequestBytes: number
   batchSize: number
   maxAttempts: number
-  logLevel: string
+  /** Set only when configured; commands pick a default that suits where their output goes. */
+  logLevel?: string
 }
 
 export class ConfigError extends Error {
@@ -179,6 +180,6 @@ export function loadServerConfig (input: LoadServerConfigInput = {}): ServerConf
     maxRequestBytes: int('ingester.max_request_bytes'),
     batchSize: int('reconciler.batch_size'),
     maxAttempts: int('reconciler.max_attempts'),
-    logLevel: str('log_level') ?? 'info'
+    logLevel: str('log_level')
   }
 }

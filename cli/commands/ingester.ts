@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createLogger, loadServerConfig, serverFlagOptions, serverSettingsHelp, ConfigError } from '../../config/index.ts'
 import { startStack } from '../stack.ts'
-import { defaultLogLevel, say, untilSignal } from '../lifecycle.ts'
+import { logLevel, say, untilSignal } from '../lifecycle.ts'
 
 export const help = `tributary ingester: run the gRPC ingestion gateway alone, for a distributed deployment.
 
@@ -31,7 +31,7 @@ export async function run (args: string[]): Promise<number> {
     if (err instanceof ConfigError) { say(`tributary ingester: ${err.message}`); return 2 }
     throw err
   }
-  const logger = createLogger({ level: defaultLogLevel(values['log-level'] as string | undefined, config.logLevel) })
+  const logger = createLogger({ level: logLevel(config.logLevel) })
   const stack = await startStack(config, { ingester: true, reconciler: false }, logger)
   logger.info({ target: stack.target, port: stack.port }, 'ingester listening')
   say(`ingester listening: ${stack.target} (read API ${stack.httpUrl}/api/)`)

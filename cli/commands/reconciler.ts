@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createLogger, loadServerConfig, serverFlagOptions, serverSettingsHelp, ConfigError } from '../../config/index.ts'
 import { startStack } from '../stack.ts'
-import { defaultLogLevel, say, untilSignal } from '../lifecycle.ts'
+import { logLevel, say, untilSignal } from '../lifecycle.ts'
 
 export const help = `tributary reconciler: consume ingest requests from NATS JetStream and apply them to PostgreSQL.
 
@@ -31,7 +31,7 @@ export async function run (args: string[]): Promise<number> {
     if (err instanceof ConfigError) { say(`tributary reconciler: ${err.message}`); return 2 }
     throw err
   }
-  const logger = createLogger({ level: defaultLogLevel(values['log-level'] as string | undefined, config.logLevel) })
+  const logger = createLogger({ level: logLevel(config.logLevel) })
   const stack = await startStack(config, { ingester: false, reconciler: true }, logger)
   logger.info({ port: stack.port }, 'reconciler running')
   say(`reconciler running; read API ${stack.httpUrl}/api/`)

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createLogger, loadServerConfig, serverFlagOptions, serverSettingsHelp, ConfigError } from '../../config/index.ts'
 import { startStack } from '../stack.ts'
-import { defaultLogLevel, say, untilSignal } from '../lifecycle.ts'
+import { logLevel, say, untilSignal } from '../lifecycle.ts'
 import { startLabAgent } from '../lab-runner.ts'
 
 export const help = `tributary up: run the ingester, the reconciler and the read API in one process.
@@ -35,7 +35,7 @@ export async function run (args: string[]): Promise<number> {
     if (err instanceof ConfigError) { say(`tributary up: ${err.message}`); return 2 }
     throw err
   }
-  const logger = createLogger({ level: defaultLogLevel(values['log-level'] as string | undefined, config.logLevel) })
+  const logger = createLogger({ level: logLevel(config.logLevel) })
   const stack = await startStack(config, { ingester: true, reconciler: true }, logger)
   const lab = values.lab ? await startLabAgent({ stack, config, logger }) : undefined
 

@@ -19,14 +19,16 @@ test('server config - defaults give the embedded stack on port 8080 with prefix 
   assert.equal(c.postgresUrl, undefined)
   assert.match(c.dataDir, /\.tributary$/)
   assert.equal(c.maxEntities, 10000)
+  assert.equal(c.logLevel, undefined, 'no level unless configured, so the command picks one for its terminal')
 })
 
 test('server config - flag beats environment beats file', () => {
-  const cfg = file('listen:\n  port: 9000\nnats:\n  url: nats://file:4222\n  replicas: 3\npath_prefix: /ingest/\n')
+  const cfg = file('listen:\n  port: 9000\nnats:\n  url: nats://file:4222\n  replicas: 3\npath_prefix: /ingest/\nlog_level: debug\n')
   const fromFile = loadServerConfig({ flags: { config: cfg }, env: {} })
   assert.equal(fromFile.port, 9000)
   assert.deepEqual(fromFile.nats, { url: 'nats://file:4222', stream: 'TRIBUTARY_INGEST', maxBytes: 8 * 1024 ** 3, maxAgeSeconds: 604800, replicas: 3 })
   assert.equal(fromFile.pathPrefix, 'ingest')
+  assert.equal(fromFile.logLevel, 'debug')
   const fromEnv = loadServerConfig({ flags: { config: cfg }, env: { TRIBUTARY_LISTEN_PORT: '9100', TRIBUTARY_NATS_URL: 'nats://env:4222' } })
   assert.equal(fromEnv.port, 9100)
   assert.equal(fromEnv.nats?.url, 'nats://env:4222')
