@@ -1,7 +1,7 @@
-// Ingestion logs: one row per received entity whatever became of it (APPLIED, NO_CHANGES, FAILED),
-// with its change set or its error. Written in the batch's transaction, so a log says APPLIED only
-// if the change committed; unique (request_id, entity_index) keeps a redelivered request from
-// logging an entity twice.
+// Ingestion logs: one per received entity whatever became of it (APPLIED, NO_CHANGES, FAILED),
+// with its change set or its error; bare unchanged repeats are stored grouped (migration 0005) and
+// expanded on read. Written in the batch's transaction, so a log says APPLIED only if the change
+// committed; unique keys keep a redelivered request from logging an entity twice.
 import { randomBytes } from 'node:crypto'
 import { decodeIngestRequest } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
@@ -77,47 +77,91 @@ const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getT
 
 const msOf = (d: Date | null): number | null => d === null || Number.isNaN(d.getTime()) ? null : d.getTime()
 
-/** Inserts log rows, and each request's bytes once (ingestion_request), in one statement. The
- * entity itself is not copied into the log row: readers decode it from the request's bytes
- * (entitiesOfPayload). What every entity of a request shares (request id, producer, sdk, time)
- * travels once per request and is joined in by ordinal; change sets and errors travel as one JSON
- * array each, parsed once by the server, rather than as text[] elements escaped twice. */
+/** A NO_CHANGES log with nothing to say beyond that: kept in a repeat group (migration 0005). */
+function isBareRepeat (r: IngestionLogRow): boolean {
+  return r.state === 'NO_CHANGES' && r.changeSet === null && r.error === null && r.entityIndex >= 0
+}
+
+/** Id of a repeat group: a UUIDv7 with its last 32 bits zero, where readers put the entity index. */
+export function repeatGroupId (): string {
+  return `${uuidv7().slice(0, 28)}00000000`
+}
+
+/** Inserts the logs of a batch in one statement: each request's bytes once (ingestion_request),
+ * one ingestion_log row per entity with something to say, and the bare NO_CHANGES entities as one
+ * ingestion_log_repeat row per request and object type. The entity itself is not copied into the
+ * log: readers decode it from the request's bytes (entitiesOfPayload). What every entity of a
+ * request shares (request id, producer, sdk, time) travels once per request and is joined in by
+ * ordinal; change sets and errors travel as one JSON array each, parsed once by the server, rather
+ * than as text[] elements escaped twice. Returns the number of entities logged. */
 export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]): Promise<number> {
   if (rows.length === 0) return 0
   const requests: RequestInfo[] = []
   const ordinal = new Map<RequestInfo, number>()
-  const rq: number[] = []
-  for (const r of rows) {
-    let n = ordinal.get(r.request)
+  const requestOrdinal = (q: RequestInfo): number => {
+    let n = ordinal.get(q)
     if (n === undefined) {
-      requests.push(r.request)
-      ordinal.set(r.request, (n = requests.length))
+      requests.push(q)
+      ordinal.set(q, (n = requests.length))
     }
-    rq.push(n)
+    return n
+  }
+  const logs: IngestionLogRow[] = []
+  const groups = new Map<string, { rq: number, objectType: string, rows: IngestionLogRow[] }>()
+  for (const r of rows) {
+    const rq = requestOrdinal(r.request)
+    if (!isBareRepeat(r)) { logs.push(r); continue }
+    const key = `${rq}\u0000${r.objectType}`
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { rq, objectType: r.objectType, rows: [] }))
+    g.rows.push(r)
+  }
+  const members: Array<{ g: number, row: IngestionLogRow }> = []
+  let gn = 0
+  for (const g of groups.values()) {
+    gn++
+    g.rows.sort((a, b) => a.entityIndex - b.entityIndex)
+    for (const row of g.rows) members.push({ g: gn, row })
   }
   const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
   const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
-  const r = await tx.query(
+  const r = await tx.query<{ n: number }>(
     `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
          with ordinality as q(request_id, pa, pv, sn, sv, its, payload, n)),
        req as (insert into ingestion_request (request_id, payload)
-         select request_id, decode(payload, 'base64') from q where payload is not null on conflict do nothing)
-     insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
-       object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
-     select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
-       nullif(cs.value, 'null'::jsonb), nullif(err.value, 'null'::jsonb), coalesce(q.its, now()), to_timestamp(x.sts / 1000.0)
-     from unnest($8::uuid[], $9::int4[], $10::int4[], $11::text[], $12::int8[], $13::text[], $14::float8[])
-         with ordinality as x(id, rq, entity_index, object_type, object_id, state, sts, n)
-       join q on q.n = x.rq
-       join jsonb_array_elements($15::jsonb) with ordinality as cs(value, n) on cs.n = x.n
-       join jsonb_array_elements($16::jsonb) with ordinality as err(value, n) on err.n = x.n
-     on conflict (request_id, entity_index) do nothing`,
+         select request_id, decode(payload, 'base64') from q where payload is not null on conflict do nothing),
+       logs as (insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
+           object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
+         select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
+           nullif(cs.value, 'null'::jsonb), nullif(err.value, 'null'::jsonb), coalesce(q.its, now()), to_timestamp(x.sts / 1000.0)
+         from unnest($8::uuid[], $9::int4[], $10::int4[], $11::text[], $12::int8[], $13::text[], $14::float8[])
+             with ordinality as x(id, rq, entity_index, object_type, object_id, state, sts, n)
+           join q on q.n = x.rq
+           join jsonb_array_elements($15::jsonb) with ordinality as cs(value, n) on cs.n = x.n
+           join jsonb_array_elements($16::jsonb) with ordinality as err(value, n) on err.n = x.n
+         on conflict (request_id, entity_index) do nothing
+         returning 1),
+       m as (select e.g, array_agg(e.entity_index order by e.n) as ei, array_agg(e.object_id order by e.n) as oi,
+           array_agg(to_timestamp(e.sts / 1000.0) order by e.n) as st
+         from unnest($20::int4[], $21::int4[], $22::int8[], $23::float8[]) with ordinality as e(g, entity_index, object_id, sts, n)
+         group by e.g),
+       reps as (insert into ingestion_log_repeat (id, request_id, producer_app_name, producer_app_version, sdk_name, sdk_version,
+           object_type, entity_indexes, object_ids, source_ts, ingestion_ts, first_index)
+         select g.id, q.request_id, q.pa, q.pv, q.sn, q.sv, g.object_type, m.ei, m.oi, m.st, coalesce(q.its, now()), m.ei[1]
+         from unnest($17::uuid[], $18::int4[], $19::text[]) with ordinality as g(id, rq, object_type, n)
+           join q on q.n = g.rq
+           join m on m.g = g.n
+         on conflict (request_id, object_type, first_index) do nothing
+         returning cardinality(entity_indexes) as c)
+     select ((select count(*) from logs) + (select coalesce(sum(c), 0) from reps))::int as n`,
     [requests.map((q) => q.id), requests.map((q) => q.producerAppName), requests.map((q) => q.producerAppVersion),
       requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), requests.map((q) => payload(q.payload)),
-      rows.map(() => uuidv7()), rq, rows.map((r) => r.entityIndex), rows.map((r) => r.objectType), rows.map((r) => r.objectId),
-      rows.map((r) => r.state), rows.map((r) => msOf(r.sourceTs)),
-      `[${rows.map((r) => json(r.changeSet)).join(',')}]`, `[${rows.map((r) => json(r.error)).join(',')}]`])
-  return r.rowCount
+      logs.map(() => uuidv7()), logs.map((r) => ordinal.get(r.request)!), logs.map((r) => r.entityIndex), logs.map((r) => r.objectType), logs.map((r) => r.objectId),
+      logs.map((r) => r.state), logs.map((r) => msOf(r.sourceTs)),
+      `[${logs.map((r) => json(r.changeSet)).join(',')}]`, `[${logs.map((r) => json(r.error)).join(',')}]`,
+      [...groups.values()].map(() => repeatGroupId()), [...groups.values()].map((g) => g.rq), [...groups.values()].map((g) => g.objectType),
+      members.map((x) => x.g), members.map((x) => x.row.entityIndex), members.map((x) => x.row.objectId), members.map((x) => msOf(x.row.sourceTs))])
+  return Number(r.rows[0].n)
 }
 
 /** The entities of stored request bytes as the log shows them: protobufjs' plain object form, as
@@ -126,10 +170,25 @@ export function entitiesOfPayload (payload: Uint8Array): unknown[] {
   return (decodeIngestRequest(payload).entities ?? []).map((e) => JSON.parse(safeJson(e)))
 }
 
+/** Advisory lock class of requests being applied (pg_advisory_xact_lock(class, key)). */
+const REQUEST_LOCK = 0x7472
+
+/** Holds each request until this transaction ends. A request redelivered while its first delivery
+ * is still being applied (a slow batch outliving the ack deadline) then waits for that delivery
+ * to commit and finds it logged (loggedRequests), instead of logging its entities a second time:
+ * one APPLIED in ingestion_log and one NO_CHANGES in a repeat group would hit no unique key. Taken
+ * before any row is written and in one sorted statement, so it cannot take part in a deadlock. */
+export async function lockRequests (tx: Queryable, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  await tx.query(`select pg_advisory_xact_lock(${REQUEST_LOCK}, k)
+    from (select distinct hashtext(id) as k from unnest($1::text[]) as id order by 1) as s`, [ids])
+}
+
 /** Request ids among `ids` that already have logs: a redelivery of a committed request. */
 export async function loggedRequests (tx: Queryable, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
   const r = await tx.query<{ request_id: string }>(
-    'select distinct request_id from ingestion_log where request_id = any($1::text[])', [ids])
+    `select request_id from ingestion_log where request_id = any($1::text[])
+     union select request_id from ingestion_log_repeat where request_id = any($1::text[])`, [ids])
   return new Set(r.rows.map((x) => x.request_id))
 }

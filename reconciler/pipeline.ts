@@ -14,7 +14,7 @@ import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
 import { entityHashes, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
-import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import { type IngestionLogRow, type IngestionState, lockRequests, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 
@@ -371,6 +371,7 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
     try {
       const skip = await db.transaction(async (tx) => {
         const ids = [...new Set(work.map((w) => w.request.id))]
+        await lockRequests(tx, ids)
         const skip = await loggedRequests(tx, ids)
         const live = work.filter((w) => !w.error && !skip.has(w.request.id))
         await applyBatch(tx, batch, live, shortcuts)

@@ -1,5 +1,6 @@
-// Reads of the ingestion_log table shared by the HTTP endpoint and the gRPC
-// RetrieveIngestionLogs: the same filters, the same per-state counts, newest first.
+// Reads of the ingestion logs shared by the HTTP endpoint and the gRPC RetrieveIngestionLogs: the
+// same filters, the same per-state counts, newest first, over both ingestion_log and the grouped
+// unchanged repeats of ingestion_log_repeat, one result per entity either way.
 import type { Queryable } from '../../store/index.ts'
 import { noopChangeSet } from '../change-set.ts'
 import { entitiesOfPayload } from '../ingestion-log.ts'
@@ -52,31 +53,96 @@ const COLUMNS = `id::text as id, request_id, entity_index, producer_app_name, pr
   object_type, object_id, state, change_set, error, entity, ingestion_ts, ${MICROS('ingestion_ts')} as ingestion_us,
   source_ts, ${MICROS('source_ts')} as source_us, created`
 
-function where (filter: IngestionLogFilter, params: SqlParams, withState: boolean): string {
+// Bare unchanged repeats are stored one group per request and object type (migration 0005) and
+// read back one row per entity: entity i of group G has G's id with its last 32 bits set to i.
+const ENTRY_ID = "overlay(r.id::text placing lpad(to_hex(x.entity_index), 8, '0') from 29 for 8)"
+const REPEAT_COLUMNS = `${ENTRY_ID} as id, r.request_id, x.entity_index, r.producer_app_name, r.producer_app_version,
+  r.sdk_name, r.sdk_version, r.object_type, x.object_id, 'NO_CHANGES' as state, null::jsonb as change_set,
+  null::jsonb as error, null::jsonb as entity, r.ingestion_ts, ${MICROS('r.ingestion_ts')} as ingestion_us,
+  x.source_ts, ${MICROS('x.source_ts')} as source_us, r.created`
+const EXPAND = 'cross join lateral unnest(r.entity_indexes, r.object_ids, r.source_ts) as x(entity_index, object_id, source_ts)'
+
+/** The group an expanded repeat's id points into (its last 32 bits zeroed). */
+const groupOf = (id: string): string => `${id.slice(0, 28)}00000000`
+
+/** Filters shared by both tables: on ingestion_log rows, or on repeat groups (alias r). */
+function common (filter: IngestionLogFilter, params: SqlParams, alias: string): string[] {
   const c: string[] = []
+  if (filter.requestIds?.length) c.push(`${alias}request_id = any(${params.add(filter.requestIds)}::text[])`)
+  if (filter.objectTypes?.length) c.push(`${alias}object_type = any(${params.add(filter.objectTypes)}::text[])`)
+  if (filter.producers?.length) c.push(`${alias}producer_app_name = any(${params.add(filter.producers)}::text[])`)
+  if (filter.sinceMicros !== undefined) c.push(`${alias}ingestion_ts >= ${FROM_MICROS(params.add(filter.sinceMicros.toString()))}`)
+  if (filter.untilMicros !== undefined) c.push(`${alias}ingestion_ts <= ${FROM_MICROS(params.add(filter.untilMicros.toString()))}`)
+  return c
+}
+
+const whereOf = (c: string[]): string => c.length > 0 ? `where ${c.join(' and ')}` : ''
+
+function logWhere (filter: IngestionLogFilter, params: SqlParams, withState: boolean): string {
+  const c = common(filter, params, '')
   if (filter.ids?.length) c.push(`id = any(${params.add(filter.ids)}::uuid[])`)
-  if (filter.requestIds?.length) c.push(`request_id = any(${params.add(filter.requestIds)}::text[])`)
   if (withState && filter.states?.length) c.push(`state = any(${params.add(filter.states)}::text[])`)
-  if (filter.objectTypes?.length) c.push(`object_type = any(${params.add(filter.objectTypes)}::text[])`)
-  if (filter.producers?.length) c.push(`producer_app_name = any(${params.add(filter.producers)}::text[])`)
-  if (filter.sinceMicros !== undefined) c.push(`ingestion_ts >= ${FROM_MICROS(params.add(filter.sinceMicros.toString()))}`)
-  if (filter.untilMicros !== undefined) c.push(`ingestion_ts <= ${FROM_MICROS(params.add(filter.untilMicros.toString()))}`)
   if (filter.before !== undefined) {
     c.push(`(ingestion_ts, id) < (${FROM_MICROS(params.add(filter.before.micros.toString()))}, ${params.add(filter.before.id)}::uuid)`)
   }
-  return c.length > 0 ? `where ${c.join(' and ')}` : ''
+  return whereOf(c)
 }
 
-/** Newest first; id breaks ties so keyset and offset paging are stable. */
+/** Group-level conditions for repeats: every group that may hold a matching entity. */
+function groupConds (filter: IngestionLogFilter, params: SqlParams): string[] {
+  const c = common(filter, params, 'r.')
+  if (filter.ids?.length) c.push(`r.id = any(${params.add(filter.ids.map(groupOf))}::uuid[])`)
+  if (filter.before !== undefined) {
+    c.push(`(r.ingestion_ts, r.id) <= (${FROM_MICROS(params.add(filter.before.micros.toString()))}, ${params.add(groupOf(filter.before.id))}::uuid)`)
+  }
+  return c
+}
+
+/** Entity-level conditions for expanded repeats (the exact id and keyset position). */
+function entryConds (filter: IngestionLogFilter, params: SqlParams): string[] {
+  const c: string[] = []
+  if (filter.ids?.length) c.push(`${ENTRY_ID}::uuid = any(${params.add(filter.ids)}::uuid[])`)
+  if (filter.before !== undefined) {
+    c.push(`(r.ingestion_ts, ${ENTRY_ID}::uuid) < (${FROM_MICROS(params.add(filter.before.micros.toString()))}, ${params.add(filter.before.id)}::uuid)`)
+  }
+  return c
+}
+
+/** Whether the state filter lets NO_CHANGES through (all repeats are NO_CHANGES). */
+const wantsRepeats = (filter: IngestionLogFilter, withState = true): boolean =>
+  !withState || !filter.states?.length || filter.states.includes('NO_CHANGES')
+
+/** Newest first, as the SQL orders them: ingestion time, then id. */
+function newestFirst (a: IngestionLogRow, b: IngestionLogRow): number {
+  const ta = BigInt(a.ingestion_us)
+  const tb = BigInt(b.ingestion_us)
+  if (ta !== tb) return ta > tb ? -1 : 1
+  return a.id > b.id ? -1 : a.id < b.id ? 1 : 0
+}
+
+/** Newest first; id breaks ties so keyset and offset paging are stable. Each table gives its own
+ * newest `offset + limit` rows (a repeat group holds at least one entity, so as many groups are
+ * enough, plus one for a group the keyset position cuts through), merged here. */
 export async function selectIngestionLogs (db: Queryable, filter: IngestionLogFilter, page: { limit: number, offset?: number }): Promise<IngestionLogRow[]> {
+  const offset = page.offset ?? 0
+  const want = offset + page.limit
   const params = new SqlParams()
-  const w = where(filter, params, true)
-  const r = await db.query<IngestionLogRow>(
-    `select ${COLUMNS} from ingestion_log ${w} order by ingestion_ts desc, id desc limit ${params.add(page.limit)} offset ${params.add(page.offset ?? 0)}`,
-    params.values
-  )
-  await complete(db, r.rows)
-  return r.rows
+  const logs = db.query<IngestionLogRow>(
+    `select ${COLUMNS} from ingestion_log ${logWhere(filter, params, true)} order by ingestion_ts desc, id desc limit ${params.add(want)}`,
+    params.values)
+  let rows: IngestionLogRow[] = (await logs).rows
+  if (wantsRepeats(filter)) {
+    const p = new SqlParams()
+    const groups = `select * from ingestion_log_repeat r ${whereOf(groupConds(filter, p))} order by r.ingestion_ts desc, r.id desc` +
+      (filter.ids?.length ? '' : ` limit ${p.add(want + 1)}`)
+    const r = await db.query<IngestionLogRow>(
+      `select ${REPEAT_COLUMNS} from (${groups}) r ${EXPAND} ${whereOf(entryConds(filter, p))}
+       order by r.ingestion_ts desc, id desc limit ${p.add(want)}`, p.values)
+    if (r.rows.length > 0) rows = rows.concat(r.rows).sort(newestFirst)
+  }
+  rows = rows.slice(offset, want)
+  await complete(db, rows)
+  return rows
 }
 
 /** What the reconciler leaves out of a log row since migration 0003, rebuilt: the entity, decoded
@@ -105,23 +171,40 @@ async function complete (db: Queryable, rows: IngestionLogRow[]): Promise<void> 
   }
 }
 
-export async function countIngestionLogs (db: Queryable, filter: IngestionLogFilter): Promise<number> {
+/** Entities logged per state under the filter; `withState` false ignores the state filter. */
+async function countByState (db: Queryable, filter: IngestionLogFilter, withState: boolean): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
   const params = new SqlParams()
-  const r = await db.query<{ count: number }>(`select count(*)::int as count from ingestion_log ${where(filter, params, true)}`, params.values)
-  return Number(r.rows[0].count)
+  const r = await db.query<{ state: string, count: number }>(
+    `select state, count(*)::int as count from ingestion_log ${logWhere(filter, params, withState)} group by state`, params.values)
+  for (const row of r.rows) out.set(row.state, Number(row.count))
+  if (wantsRepeats(filter, withState)) {
+    const p = new SqlParams()
+    // Exact conditions need the entities; otherwise the groups' sizes are enough.
+    const exact = filter.ids?.length || filter.before !== undefined
+    const groups = groupConds(filter, p)
+    const sql = exact
+      ? `select count(*)::int as count from ingestion_log_repeat r ${EXPAND} ${whereOf(groups.concat(entryConds(filter, p)))}`
+      : `select coalesce(sum(cardinality(r.entity_indexes)), 0)::int as count from ingestion_log_repeat r ${whereOf(groups)}`
+    const n = Number((await db.query<{ count: number }>(sql, p.values)).rows[0].count)
+    if (n > 0) out.set('NO_CHANGES', (out.get('NO_CHANGES') ?? 0) + n)
+  }
+  return out
+}
+
+export async function countIngestionLogs (db: Queryable, filter: IngestionLogFilter): Promise<number> {
+  let n = 0
+  for (const c of (await countByState(db, filter, true)).values()) n += c
+  return n
 }
 
 /**
- * Rows per state under every filter except the state filter (and the page position), so a
+ * Entities per state under every filter except the state filter (and the page position), so a
  * client looking at FAILED logs still sees how many were APPLIED.
  */
 export async function countIngestionLogsByState (db: Queryable, filter: IngestionLogFilter): Promise<Record<LogState, number>> {
-  const params = new SqlParams()
-  const r = await db.query<{ state: string, count: number }>(
-    `select state, count(*)::int as count from ingestion_log ${where({ ...filter, before: undefined }, params, false)} group by state`,
-    params.values
-  )
+  const byState = await countByState(db, { ...filter, before: undefined }, false)
   const counts = Object.fromEntries(LOG_STATES.map((s) => [s, 0])) as Record<LogState, number>
-  for (const row of r.rows) counts[row.state as LogState] = Number(row.count)
+  for (const [state, n] of byState) counts[state as LogState] = n
   return counts
 }

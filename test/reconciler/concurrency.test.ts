@@ -49,9 +49,9 @@ describe('reconciler concurrency (JetStream, PostgreSQL)', () => {
     await Promise.all(reconcilers.map((r) => r.close()))
     const db = dbs[0]
     for (const [table, n] of Object.entries(expected(REQUESTS))) assert.equal(await count(db, `select 1 from ${table}`), n, table)
-    assert.equal(await count(db, 'select 1 from ingestion_log'), REQUESTS * PER_REQUEST)
-    assert.equal(await count(db, 'select distinct request_id, entity_index from ingestion_log'), REQUESTS * PER_REQUEST)
-    assert.equal(await count(db, "select 1 from ingestion_log where state = 'FAILED'"), 0)
+    assert.equal(await count(db, 'select 1 from ingestion_log_entry'), REQUESTS * PER_REQUEST)
+    assert.equal(await count(db, 'select distinct request_id, entity_index from ingestion_log_entry'), REQUESTS * PER_REQUEST)
+    assert.equal(await count(db, "select 1 from ingestion_log_entry where state = 'FAILED'"), 0)
     // Each object was created once: one create in the change log per row.
     assert.equal(await count(db, "select 1 from object_change where action = 'create' and object_type = 'dcim.interface'"), expected(REQUESTS).interface)
     // Both reconcilers did part of the work, and together exactly all of it.

@@ -67,7 +67,7 @@ describe('reconciler consumer (embedded queue, PostgreSQL)', () => {
     assert.equal((await queue.stats()).pending, 0)
     // Batches run concurrently, so an entity whose object another batch created first logs
     // NO_CHANGES; every entity is logged once and none failed.
-    assert.equal(await count(backend.db, "select 1 from ingestion_log where state in ('APPLIED', 'NO_CHANGES')"), entities.length)
+    assert.equal(await count(backend.db, "select 1 from ingestion_log_entry where state in ('APPLIED', 'NO_CHANGES')"), entities.length)
     assert.equal(await count(backend.db, 'select 1 from device where primary_ip4_id is not null'), 1)
     assert.equal(await count(backend.db, 'select 1 from interface'), 4)
     const bad = await backend.db.query<{ request_id: string, error: { code: string } }>("select request_id, error from ingestion_log where state = 'FAILED'")
@@ -103,7 +103,7 @@ describe('reconciler consumer (embedded queue, PostgreSQL)', () => {
     await reconciler.close()
     assert.equal((await queue.stats()).pending, 0)
     const logs = await backend.db.query<{ entity_index: number, state: string, error: { message: string, entity_index: number } }>(
-      'select entity_index, state, error from ingestion_log where request_id = $1 order by entity_index', [r.id])
+      'select entity_index, state, error from ingestion_log_entry where request_id = $1 order by entity_index', [r.id])
     assert.deepEqual(logs.rows.map((l) => [l.entity_index, l.state, l.error.entity_index]), [[0, 'FAILED', 0], [1, 'FAILED', 1], [2, 'FAILED', 2]])
     assert.match(logs.rows[0].error.message, /could not serialize access/)
     assert.equal(await count(backend.db, 'select 1 from vrf'), 0)
