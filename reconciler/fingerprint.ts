@@ -11,65 +11,25 @@
 // overrode them); and it involves nothing kept outside the rows (tags, tagged VLANs, route
 // targets, deferred references, warnings).
 import { createHash } from 'node:crypto'
+import { EntityType, forEachField } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
 import { MODELS, TYPE_ORDER } from './models.ts'
 import { sameValue } from './values.ts'
 
-/** Reads a varint at `at`; returns [value, next offset], or undefined past the end. */
-function varint (b: Uint8Array, at: number): [number, number] | undefined {
-  let v = 0
-  let mul = 1
-  for (let i = at; i < b.length && i < at + 10; i++) {
-    v += (b[i] & 0x7f) * mul
-    if (b[i] < 0x80) return [v, i + 1]
-    mul *= 128
-  }
-  return undefined
-}
+const ENTITY_TIMESTAMP = EntityType.fields.timestamp.id
 
-/** Visits the fields of a protobuf message as [field number, start of the field (its tag), start
- * of a length-delimited value, end]; false when the bytes do not parse. */
-function fields (b: Uint8Array, from: number, to: number, visit: (field: number, start: number, value: number, end: number) => void): boolean {
-  let at = from
-  while (at < to) {
-    const tag = varint(b, at)
-    if (!tag) return false
-    const start = at
-    at = tag[1]
-    let value = at
-    switch (tag[0] & 7) {
-      case 0: { const v = varint(b, at); if (!v) return false; at = v[1]; break }
-      case 1: at += 8; break
-      case 2: { const len = varint(b, at); if (!len) return false; value = len[1]; at = len[1] + len[0]; break }
-      case 5: at += 4; break
-      default: return false
-    }
-    if (at > to) return false
-    visit(Math.floor(tag[0] / 8), start, value, at)
-  }
-  return true
-}
-
-const INGEST_REQUEST_ENTITIES = 2
-const ENTITY_TIMESTAMP = 1
-
-/** Content hash of each entity of IngestRequest bytes, in order: the entity's bytes without its
- * timestamp (which changes every run and only reaches the log's source_ts). Equal hashes mean
- * equal bytes, hence equal decoded entities; one producer encoding the same content otherwise
- * only misses the shortcut. Undefined when the bytes do not parse. */
-export function entityHashes (bytes: Uint8Array): string[] | undefined {
-  const out: string[] = []
-  const ok = fields(bytes, 0, bytes.length, (field, _start, value, end) => {
-    if (field !== INGEST_REQUEST_ENTITIES) return
-    const h = createHash('sha256')
-    const parsed = fields(bytes, value, end, (f, start, _v, e) => {
-      if (f !== ENTITY_TIMESTAMP) h.update(bytes.subarray(start, e))
-    })
-    out.push(parsed ? h.digest('base64') : '')
+/** Content hash of an Entity's bytes: every field but the timestamp (which changes every run and
+ * only reaches the log's source_ts). Equal hashes mean equal bytes, hence equal decoded entities;
+ * one producer encoding the same content otherwise only misses the shortcut. Undefined when the
+ * bytes do not parse. */
+export function entityHash (entity: Uint8Array): string | undefined {
+  const h = createHash('sha256')
+  const parsed = forEachField(entity, 0, entity.length, (f, start, _v, end) => {
+    if (f !== ENTITY_TIMESTAMP) h.update(entity.subarray(start, end))
   })
-  return ok ? out : undefined
+  return parsed ? h.digest('base64') : undefined
 }
 
 export interface Fingerprint { objectId: number | null, rows: Array<[number, number]>, versions: string[] }

@@ -7,11 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
-import { decodeIngestRequest, encodeIngestRequest, type IngestRequest__Output } from '../proto/index.ts'
+import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type RequestParts, splitIngestRequest } from '../proto/index.ts'
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
-import { entityHashes, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
+import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
@@ -60,7 +60,8 @@ interface Work {
   state?: IngestionState
   objectId?: number | null
   changeSet?: ReturnType<ChangeRecorder['changeSet']>
-  /** The Entity member's message, flattened only when the entity takes the full path. */
+  /** The Entity's bytes, decoded (into `message`) only when the entity takes the full path. */
+  bytes?: Uint8Array
   message?: Record<string, unknown>
   /** Content hash (fingerprint.ts), for entities of a reconciled type. */
   hash?: string
@@ -73,15 +74,6 @@ interface Batch { work: Work[], cache: FlattenCache }
 
 /** Most passes after an object could not be created or a concurrent writer got there first. */
 const MAX_PASSES = 20
-
-/** The Entity member that is set. Decoded entities carry only the fields present on the wire, so
- * this looks at their keys instead of probing all 106 member names. */
-function entityTypeOf (e: Record<string, unknown>): string | undefined {
-  for (const k in e) {
-    if (k !== 'timestamp' && e[k] !== undefined && e[k] !== null) return k
-  }
-  return undefined
-}
 
 // PostgreSQL text cannot hold NUL; these strings come from the producer.
 const clean = (s: string | undefined): string => (s ?? '').replaceAll('\u0000', '\ufffd')
@@ -103,37 +95,28 @@ function prepare (inputs: RequestInput[]): Batch {
   const cache: FlattenCache = new Map()
   for (const input of inputs) {
     const ingestionTs = input.ingestionTs ?? new Date()
-    let request: IngestRequest__Output
-    let payload: Uint8Array
-    if ('request' in input) {
-      request = input.request
-      payload = encodeIngestRequest(request)
-    } else {
-      payload = input.bytes
-      try {
-        request = decodeIngestRequest(input.bytes)
-      } catch (cause) {
-        // Nothing of it can be applied; the log row keeps it visible.
-        const id = input.id ?? `undecodable-${randomUUID()}`
-        work.push({
-          index: work.length,
-          request: requestInfo({} as IngestRequest__Output, id, ingestionTs),
-          entityIndex: -1,
-          type: '',
-          objectType: 'unknown',
-          sourceTs: null,
-          error: { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
-        })
-        continue
-      }
+    const payload = 'request' in input ? encodeIngestRequest(input.request) : input.bytes
+    let parts: RequestParts
+    try {
+      parts = splitIngestRequest(payload)
+    } catch (cause) {
+      // Nothing of it can be applied; the log row keeps it visible.
+      const id = ('id' in input && input.id) || `undecodable-${randomUUID()}`
+      work.push({
+        index: work.length,
+        request: requestInfo({} as IngestRequest__Output, id, ingestionTs),
+        entityIndex: -1,
+        type: '',
+        objectType: 'unknown',
+        sourceTs: null,
+        error: { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
+      })
+      continue
     }
+    const request = parts.header
     const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload)
-    const entities = request.entities ?? []
-    let hashes = entityHashes(payload)
-    if (hashes?.length !== entities.length) hashes = undefined
-    entities.forEach((entity, entityIndex) => {
-      const e = entity as unknown as Record<string, unknown>
-      const type = entityTypeOf(e) ?? ''
+    parts.entities.forEach((part, entityIndex) => {
+      const type = part.type ?? ''
       const spec = MODEL_BY_TYPE.get(type)
       const w: Work = {
         index: work.length,
@@ -141,7 +124,7 @@ function prepare (inputs: RequestInput[]): Batch {
         entityIndex,
         type,
         objectType: spec?.objectType ?? (type || 'unknown'),
-        sourceTs: e.timestamp ? timestampOf(e.timestamp) : null
+        sourceTs: part.timestamp ? timestampOf(part.timestamp) : null
       }
       work.push(w)
       if (!type) {
@@ -152,20 +135,34 @@ function prepare (inputs: RequestInput[]): Batch {
         w.error = { code: 'ERR_RECONCILER_NOT_RECONCILED', field: type, message: `request ${info.id}: entity ${entityIndex}: type ${type} is not reconciled yet` }
         return
       }
-      w.message = e[type] as Record<string, unknown>
-      const hash = hashes?.[entityIndex]
+      w.bytes = part.bytes
+      const hash = entityHash(part.bytes)
       if (hash) w.hash = hash
     })
   }
   return { work, cache }
 }
 
+/** The Entity member's message, decoded now that the entity takes the full path. */
+function memberOf (w: Work): Record<string, unknown> {
+  w.message ??= (decodeEntity(w.bytes!) as unknown as Record<string, Record<string, unknown>>)[w.type] ?? {}
+  return w.message
+}
+
 /** Flattens entities (in batch order, sharing the batch's cache); a bad value fails its entity. */
 function flatten (batch: Batch, list: Work[]): void {
   for (const w of list) {
-    if (w.flat || w.error || !w.message) continue
+    if (w.flat || w.error || !w.bytes) continue
+    let message: Record<string, unknown>
     try {
-      w.flat = flattenEntity(w.index, w.type, w.message, batch.cache)
+      message = memberOf(w)
+    } catch (err) {
+      // The request parsed but this entity's contents do not decode: it alone fails.
+      w.error = { code: 'ERR_RECONCILER_DECODE', field: w.type, message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): cannot decode: ${(err as Error).message}` }
+      continue
+    }
+    try {
+      w.flat = flattenEntity(w.index, w.type, message, batch.cache)
     } catch (err) {
       if (!(err instanceof EntityError)) throw err
       w.error = { code: err.code, field: err.field, message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): ${err.message}` }
