@@ -110,6 +110,7 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
     }
     // Reconciler alone: the read API, metrics and health on a plain HTTP server of its own.
     const auth = await createAuthenticator(db, {
+      signingKeyPem: config.signingKeyFile ? readFileSync(config.signingKeyFile, 'utf8') : undefined,
       tokenTtlSeconds: config.tokenTtlSeconds,
       revocationRefreshInterval: config.revocationRefreshInterval,
       logger: logger.child({ component: 'auth' })
