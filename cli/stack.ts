@@ -95,6 +95,7 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
         },
         signingKeyPem: config.signingKeyFile ? readFileSync(config.signingKeyFile, 'utf8') : undefined,
         tokenTtlSeconds: config.tokenTtlSeconds,
+        revocationRefreshInterval: config.revocationRefreshInterval,
         reconciledTypes: RECONCILED_TYPES,
         maxEntities: config.maxEntities,
         maxRequestBytes: config.maxRequestBytes,
@@ -108,7 +109,13 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
       return { db, queue, ingester, reconciler, port: ingester.port, httpUrl: base, target: ingester.url, close: closeAll }
     }
     // Reconciler alone: the read API, metrics and health on a plain HTTP server of its own.
-    const auth = await createAuthenticator(db, { tokenTtlSeconds: config.tokenTtlSeconds })
+    const auth = await createAuthenticator(db, {
+      signingKeyPem: config.signingKeyFile ? readFileSync(config.signingKeyFile, 'utf8') : undefined,
+      tokenTtlSeconds: config.tokenTtlSeconds,
+      revocationRefreshInterval: config.revocationRefreshInterval,
+      logger: logger.child({ component: 'auth' })
+    })
+    closers.push(() => auth.close())
     const readApi = createReadApi({ db, logger, publicUrl: config.publicUrl, authorize: (req, scope) => auth.authorizeHttp(req, scope) })
     const server = http.createServer((req, res) => {
       void (async () => {

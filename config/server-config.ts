@@ -36,6 +36,7 @@ export const SERVER_SETTINGS: readonly Setting[] = [
   { key: 'tls.client_ca_file', kind: 'string', flag: 'tls-client-ca', help: 'PEM CA bundle; when set, clients must present a certificate it signed (mTLS)' },
   { key: 'auth.signing_key_file', kind: 'string', help: 'PEM EC P-256 key signing access tokens; generated and kept in the database when unset' },
   { key: 'auth.token_ttl', kind: 'int', default: 3600, min: 60, help: 'access token lifetime in seconds' },
+  { key: 'auth.revocation_refresh', kind: 'int', default: 5, min: 1, max: 3600, help: 'seconds between reloads of the revoked clients: a revoked client\'s tokens stop working within this time' },
   { key: 'ingester.max_entities', kind: 'int', default: 10000, min: 1, help: 'most entities in one Ingest request' },
   { key: 'ingester.max_request_bytes', kind: 'int', default: 16 * 1024 * 1024, min: 1024, help: 'largest Ingest request in bytes' },
   { key: 'reconciler.batch_size', kind: 'int', default: 64, min: 1, max: 1024, help: 'queue messages applied per database transaction' },
@@ -54,6 +55,8 @@ export interface ServerConfig {
   tls?: { certFile: string, keyFile: string, clientCaFile?: string }
   signingKeyFile?: string
   tokenTtlSeconds: number
+  /** ms between reloads of the revoked clients (the file, env and flag give seconds; tests set ms). */
+  revocationRefreshInterval: number
   maxEntities: number
   maxRequestBytes: number
   batchSize: number
@@ -176,6 +179,7 @@ export function loadServerConfig (input: LoadServerConfigInput = {}): ServerConf
     tls: certFile && keyFile ? { certFile, keyFile, clientCaFile: str('tls.client_ca_file') } : undefined,
     signingKeyFile: str('auth.signing_key_file'),
     tokenTtlSeconds: int('auth.token_ttl'),
+    revocationRefreshInterval: int('auth.revocation_refresh') * 1000,
     maxEntities: int('ingester.max_entities'),
     maxRequestBytes: int('ingester.max_request_bytes'),
     batchSize: int('reconciler.batch_size'),

@@ -1,6 +1,7 @@
 // Public surface of the ingestion gateway.
 export { createIngester, DEFAULT_PORT, DEFAULT_PATH_PREFIX, DEFAULT_MAX_REQUEST_BYTES } from './ingester.ts'
 export { createAuthenticator, DEFAULT_ISSUER, DEFAULT_TOKEN_TTL } from './auth/authenticator.ts'
+export { DEFAULT_REVOCATION_REFRESH_INTERVAL } from './auth/revocation-list.ts'
 export { addClient, listClients, revokeClient, SCOPE_INGEST, SCOPE_READ, KNOWN_SCOPES } from './auth/clients.ts'
 export { validateIngestRequest, DEFAULT_MAX_ENTITIES, DEFAULT_MAX_STRING_LENGTH, DEFAULT_MAX_CLOCK_SKEW } from './validate.ts'
 export { AuthError, ValidationError, IngesterArgumentError } from './errors.ts'

@@ -47,6 +47,8 @@ export interface IngesterOptions {
   issuer?: string
   /** Token lifetime in seconds, default 3600. */
   tokenTtlSeconds?: number
+  /** ms between reloads of the revoked clients, default 5000: how long a revoked client's tokens keep working. */
+  revocationRefreshInterval?: number
   /** Entity types the reconciler handles; others are accepted and listed in IngestResponse.errors. */
   reconciledTypes?: ReadonlySet<string>
   /** Entities per request, default 10000. */
@@ -82,6 +84,7 @@ function checkOptions (o: IngesterOptions): void {
   positiveInt('maxEntities', o.maxEntities)
   positiveInt('maxRequestBytes', o.maxRequestBytes)
   positiveInt('publishTimeout', o.publishTimeout)
+  positiveInt('revocationRefreshInterval', o.revocationRefreshInterval)
   if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535)) throw new IngesterArgumentError(`port must be 0..65535, got ${o.port}`)
   if (o.pathPrefix !== undefined && !/^[\w.~-]*(\/[\w.~-]+)*$/.test(o.pathPrefix.replace(/^\/+|\/+$/g, ''))) {
     throw new IngesterArgumentError(`pathPrefix ${JSON.stringify(o.pathPrefix)} may hold only URL path characters`)
@@ -96,7 +99,11 @@ export async function createIngester (options: IngesterOptions): Promise<Ingeste
   const prefix = (options.pathPrefix ?? DEFAULT_PATH_PREFIX).replace(/^\/+|\/+$/g, '')
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES
   const auth = await createAuthenticator(options.db, {
-    signingKeyPem: options.signingKeyPem, issuer: options.issuer, tokenTtlSeconds: options.tokenTtlSeconds
+    signingKeyPem: options.signingKeyPem,
+    issuer: options.issuer,
+    tokenTtlSeconds: options.tokenTtlSeconds,
+    revocationRefreshInterval: options.revocationRefreshInterval,
+    logger: log
   })
   const registry = options.metricsRegistry ?? new prom.Registry()
   const metrics = createMetrics(registry)
@@ -182,6 +189,7 @@ export async function createIngester (options: IngesterOptions): Promise<Ingeste
   } catch (err) {
     injector.destroy()
     grpcServer.forceShutdown()
+    await auth.close()
     throw err
   }
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1'
@@ -209,6 +217,7 @@ export async function createIngester (options: IngesterOptions): Promise<Ingeste
         injector.destroy()
         listener.destroyAll()
         await listenerClosed
+        await auth.close()
         log.info('ingester closed')
       })()
       return closing

@@ -12,7 +12,9 @@ export const help = `tributary clients: add, list and revoke ingestion clients (
 
 An SDK or agent trades a client's id and secret for a token at <target>/auth/token, then
 calls Ingest with it. The secret is printed once, when the client is added; only a hash is kept.
-Revoking stops new tokens at once; tokens already issued stay valid until they expire (1 h).
+Revoking stops new tokens at once, and running servers refuse the tokens the client already
+holds (Ingest, read API, RetrieveIngestionLogs) within auth.revocation_refresh, 5 s by default.
+A revoked client cannot be re-enabled: add a new one.
 
 Usage:
   tributary clients add NAME [--scopes diode:ingest,diode:read] [--json]
@@ -136,7 +138,7 @@ export async function run (args: string[]): Promise<number> {
       return 0
     }
     if (await revokeClient(db, arg!)) {
-      process.stdout.write(`Revoked ${arg}: it gets no new tokens; tokens already issued expire within their lifetime.\n`)
+      process.stdout.write(`Revoked ${arg}: it gets no new tokens, and running servers refuse the tokens it holds within auth.revocation_refresh (5 s by default).\n`)
       return 0
     }
     process.stderr.write(`tributary clients: no active client ${arg}\n`)

@@ -1,13 +1,17 @@
 // Issues and verifies the access tokens: ES256 JWTs carrying iss, sub (client id), scope, exp and
-// jti. Issuing reads the clients table; verifying needs only the public key held in memory, so the
-// Ingest hot path never touches the database. A consequence to know: revoking a client stops new
-// tokens at once, while tokens already issued stay valid until they expire (tokenTtlSeconds).
+// jti. Issuing reads the clients table; verifying needs only the public key and the set of revoked
+// clients held in memory, so the Ingest hot path never touches the database. Revoking a client
+// stops new tokens at once and the tokens already issued within one revocation refresh interval
+// (revocation-list.ts), for Ingest, the read API and RetrieveIngestionLogs alike, since all three
+// call verify().
 import { randomUUID } from 'node:crypto'
 import type http from 'node:http'
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose'
+import type { Logger } from 'pino'
 import type { Db } from '../../store/index.ts'
 import { AuthError, IngesterArgumentError } from '../errors.ts'
 import { findClient } from './clients.ts'
+import { createRevocationList, DEFAULT_REVOCATION_REFRESH_INTERVAL, type RevocationList } from './revocation-list.ts'
 import { verifySecret } from './secret-hash.ts'
 import { loadOrCreateSigningKey, signingKeyFromPem, type SigningKey } from './signing-key.ts'
 
@@ -24,6 +28,13 @@ export interface AuthenticatorOptions {
   issuer?: string
   /** Token lifetime in seconds, default 3600. */
   tokenTtlSeconds?: number
+  /**
+   * ms between reloads of the revoked clients from the store, default 5000: the longest a token of
+   * a client revoked meanwhile keeps being accepted.
+   */
+  revocationRefreshInterval?: number
+  /** Logger for the warning when the revoked clients cannot be reloaded; silent when omitted. */
+  logger?: Logger
 }
 
 export interface Principal { clientId: string, scopes: string[] }
@@ -34,6 +45,8 @@ export interface Authenticator {
   verify (token: string, requiredScope: string): Promise<Principal>
   /** Reads `Authorization: Bearer <token>` and verifies it. */
   authorizeHttp (req: http.IncomingMessage, requiredScope: string): Promise<Principal>
+  /** Stops reloading the revoked clients; safe to call twice. Call it before closing the database. */
+  close (): Promise<void>
 }
 
 export async function createAuthenticator (db: Db, options: AuthenticatorOptions = {}): Promise<Authenticator> {
@@ -41,7 +54,11 @@ export async function createAuthenticator (db: Db, options: AuthenticatorOptions
   const ttl = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL
   if (!Number.isInteger(ttl) || ttl <= 0) throw new IngesterArgumentError(`tokenTtlSeconds must be a positive integer, got ${ttl}`)
   const key = options.signingKeyPem ? signingKeyFromPem(options.signingKeyPem) : await loadOrCreateSigningKey(db)
-  return new JwtAuthenticator(db, key, issuer, ttl)
+  const revoked = await createRevocationList(db, {
+    refreshInterval: options.revocationRefreshInterval ?? DEFAULT_REVOCATION_REFRESH_INTERVAL,
+    logger: options.logger
+  })
+  return new JwtAuthenticator(db, key, issuer, ttl, revoked)
 }
 
 class JwtAuthenticator implements Authenticator {
@@ -49,13 +66,15 @@ class JwtAuthenticator implements Authenticator {
   readonly #key: SigningKey
   readonly #issuer: string
   readonly #ttl: number
+  readonly #revoked: RevocationList
   readonly #verified = new Map<string, { principal: Principal, exp: number }>()
 
-  constructor (db: Db, key: SigningKey, issuer: string, ttl: number) {
+  constructor (db: Db, key: SigningKey, issuer: string, ttl: number, revoked: RevocationList) {
     this.#db = db
     this.#key = key
     this.#issuer = issuer
     this.#ttl = ttl
+    this.#revoked = revoked
   }
 
   async issueToken (clientId: string, clientSecret: string, scope: string): Promise<{ access_token: string, expires_in: number }> {
@@ -95,6 +114,11 @@ class JwtAuthenticator implements Authenticator {
       if (this.#verified.size >= VERIFIED_CACHE_SIZE) this.#verified.delete(this.#verified.keys().next().value!)
       this.#verified.set(token, entry)
     }
+    // After the cache on purpose: a token verified before its client was revoked is refused too.
+    const revoked = this.#revoked.get(entry.principal.clientId)
+    if (revoked) {
+      throw new AuthError('ERR_UNAUTHENTICATED', `client ${JSON.stringify(revoked.name)} (${revoked.clientId}) was revoked at ${revoked.revokedAt.toISOString()}; its tokens are no longer accepted`)
+    }
     if (!entry.principal.scopes.includes(requiredScope)) {
       throw new AuthError('ERR_PERMISSION_DENIED', `token of client ${entry.principal.clientId} lacks scope ${requiredScope} (has: ${entry.principal.scopes.join(' ') || 'none'})`)
     }
@@ -117,6 +141,10 @@ class JwtAuthenticator implements Authenticator {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header)
     if (!m) throw new AuthError('ERR_UNAUTHENTICATED', 'Authorization header is not "Bearer <token>"')
     return this.verify(m[1]!, requiredScope)
+  }
+
+  close (): Promise<void> {
+    return this.#revoked.close()
   }
 }
 

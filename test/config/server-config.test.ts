@@ -51,3 +51,11 @@ test('server config - help lists every flag with its environment variable', () =
   assert.match(help, /--nats\s+TRIBUTARY_NATS_URL/)
   assert.match(help, /--port\s+TRIBUTARY_LISTEN_PORT .*default 8080/)
 })
+
+test('server config - auth.revocation_refresh is given in seconds and resolved to ms, 5 s by default', () => {
+  assert.equal(loadServerConfig({ env: {} }).revocationRefreshInterval, 5000)
+  assert.equal(loadServerConfig({ flags: { config: file('auth:\n  revocation_refresh: 2\n') }, env: {} }).revocationRefreshInterval, 2000)
+  assert.equal(loadServerConfig({ env: { TRIBUTARY_AUTH_REVOCATION_REFRESH: '30' } }).revocationRefreshInterval, 30_000)
+  assert.throws(() => loadServerConfig({ env: { TRIBUTARY_AUTH_REVOCATION_REFRESH: '0' } }), /auth\.revocation_refresh \(from TRIBUTARY_AUTH_REVOCATION_REFRESH\): 0 is below the minimum 1/)
+  assert.match(serverSettingsHelp(), /TRIBUTARY_AUTH_REVOCATION_REFRESH\s+seconds between reloads of the revoked clients.*\(default 5\)/)
+})

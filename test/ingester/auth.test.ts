@@ -148,6 +148,7 @@ describe('ingester auth', () => {
     assert.deepEqual(await second.verify(token, 'diode:ingest'), { clientId: c.client_id, scopes: ['diode:ingest'] })
     const other = await createAuthenticator(h.db, { signingKeyPem: ecKey().pem })
     await assert.rejects(other.verify(token, 'diode:ingest'), { code: 'ERR_UNAUTHENTICATED' })
+    await Promise.all([first.close(), second.close(), other.close()])
   })
 
   test('ingester auth - secrets are stored hashed and never appear in the log', async () => {

@@ -4,9 +4,10 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { createAuthenticator } from '../../ingester/index.ts'
+import { createAuthenticator, type Authenticator } from '../../ingester/index.ts'
 import { connectPostgres, type Db } from '../../store/index.ts'
 import { BIN } from '../helpers/cli.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 
 const exec = promisify(execFile)
@@ -23,8 +24,10 @@ async function cli (args: string[]): Promise<{ code: number, stdout: string, std
 
 let tdb: TestDatabase
 let db: Db
+let auth: Authenticator | undefined
 before(async () => { tdb = await createTestDatabase('cli') })
 after(async () => {
+  await auth?.close()
   await db?.close()
   await tdb.drop()
 })
@@ -37,9 +40,10 @@ test('clients cli - add prints a working secret once, list shows the client with
   assert.ok(created.client_secret.length >= 32)
 
   db = await connectPostgres({ url: tdb.url, max: 1 })
-  const auth = await createAuthenticator(db)
-  const token = await auth.issueToken(created.client_id, created.client_secret, 'diode:ingest diode:read')
-  assert.deepEqual((await auth.verify(token.access_token, 'diode:read')).scopes, ['diode:ingest', 'diode:read'])
+  const authenticator = await createAuthenticator(db, { revocationRefreshInterval: 50 })
+  auth = authenticator
+  const token = await authenticator.issueToken(created.client_id, created.client_secret, 'diode:ingest diode:read')
+  assert.deepEqual((await authenticator.verify(token.access_token, 'diode:read')).scopes, ['diode:ingest', 'diode:read'])
 
   const listed = await cli(['list', '--json', '--postgres', tdb.url])
   assert.equal(listed.code, 0)
@@ -51,7 +55,11 @@ test('clients cli - add prints a working secret once, list shows the client with
   const again = await cli(['revoke', created.client_id, '--postgres', tdb.url])
   assert.equal(again.code, 1)
   assert.match(again.stderr, /no active client/)
-  await assert.rejects(auth.issueToken(created.client_id, created.client_secret, 'diode:ingest'), { code: 'ERR_INVALID_CLIENT' })
+  await assert.rejects(authenticator.issueToken(created.client_id, created.client_secret, 'diode:ingest'), { code: 'ERR_INVALID_CLIENT' })
+  // The token issued before the revoke stops working too, within the refresh interval.
+  const refused = await eventually(() => authenticator.verify(token.access_token, 'diode:read').then(() => undefined, (err: Error) => err), 5000, 20, 'the revoked token refused')
+  assert.equal((refused as { code?: string }).code, 'ERR_UNAUTHENTICATED')
+  assert.match(refused.message, /client "rack-scanner" \(trib-[\w-]+\) was revoked/)
 })
 
 test('clients cli - an unknown scope exits 2 with a message naming it', async () => {
