@@ -71,17 +71,19 @@ function requestBytes (d: number, variant: 'base' | 'changed'): Uint8Array {
 const ENTITIES_PER_DEVICE = 1 + 2 * INTERFACES
 
 /** Publishes one request per device, starts a reconciler and returns entities/s until idle. */
-async function drain (db: Db, dir: string, variant: 'base' | 'changed'): Promise<{ perSecond: number, seconds: number }> {
+async function drain (db: Db, dir: string, variant: 'base' | 'changed'): Promise<{ perSecond: number, seconds: number, cpuPerEntity: number }> {
   const queue = await openEmbeddedQueue({ dir })
   try {
     for (let d = 0; d < DEVICES; d++) await queue.publish(randomUUID(), requestBytes(d, variant))
     const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: BATCH })
     const started = process.hrtime.bigint()
+    const cpu = process.cpuUsage()
     reconciler.start()
     await reconciler.idle()
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    const used = process.cpuUsage(cpu)
     await reconciler.close()
-    return { perSecond: (DEVICES * ENTITIES_PER_DEVICE) / seconds, seconds }
+    return { perSecond: (DEVICES * ENTITIES_PER_DEVICE) / seconds, seconds, cpuPerEntity: (used.user + used.system) / (DEVICES * ENTITIES_PER_DEVICE) }
   } finally {
     await queue.close()
   }
@@ -165,9 +167,11 @@ async function main (): Promise<void> {
     const bare = await rawInsert(rawDb, false)
     const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(9)
     const beside = `raw INSERT ${fmt(raw.perSecond)} rows/s (same schema), ${fmt(bare.perSecond)} rows/s (bare tables)`
-    console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s)   ${beside}`)
-    console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s)   ${beside}`)
-    console.log(`10% changed      ${fmt(changed.perSecond)} entities/s   (${changed.seconds.toFixed(2)} s)   ${beside}`)
+    // CPU time of this process (the reconciler) per entity: what the machine's other load does not change much.
+    const cpu = (r: { cpuPerEntity: number }): string => `${r.cpuPerEntity.toFixed(0).padStart(4)} us CPU/entity`
+    console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s, ${cpu(created)})   ${beside}`)
+    console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s, ${cpu(unchanged)})   ${beside}`)
+    console.log(`10% changed      ${fmt(changed.perSecond)} entities/s   (${changed.seconds.toFixed(2)} s, ${cpu(changed)})   ${beside}`)
     console.log(JSON.stringify({
       entities,
       devices: DEVICES,
@@ -178,6 +182,7 @@ async function main (): Promise<void> {
       raw_insert_per_s: Math.round(raw.perSecond),
       raw_insert_bare_tables_per_s: Math.round(bare.perSecond),
       new_vs_raw: Number((created.perSecond / raw.perSecond).toFixed(3)),
+      reconciler_cpu_us_per_entity: { new: Math.round(created.cpuPerEntity), unchanged: Math.round(unchanged.cpuPerEntity), changed: Math.round(changed.cpuPerEntity) },
       // The machine's 1-minute load average when the run ended: figures from a busy machine are low.
       load_avg_1m: Number(loadavg()[0].toFixed(2))
     }))
