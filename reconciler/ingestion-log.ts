@@ -24,9 +24,18 @@ export interface RequestInfo {
   sdkVersion: string
   /** When the ingester accepted the request (queue time), else when the reconciler read it. */
   ingestionTs: Date
-  /** The IngestRequest bytes, stored once per request in ingestion_request; the logs' entities are
-   * decoded from them on read. Undefined when the bytes could not be decoded (nothing to show). */
+  /** The IngestRequest bytes, stored once per request (per part) in ingestion_request; the logs'
+   * entities are decoded from them on read. Undefined when the bytes could not be decoded. */
   payload?: Uint8Array
+  /** For one part of a request the ingester split to fit the queue (queue/types.ts, QueueMessage.id):
+   * the original index of the part's first entity, which the part's own indexes are shifted by.
+   * 0 for a request received whole. */
+  entityOffset?: number
+}
+
+/** What a redelivery is recognised by: one request, or one part of a split request. */
+export function partKey (r: RequestInfo): string {
+  return `${r.id}#${r.entityOffset ?? 0}`
 }
 
 export interface IngestionLogRow {
@@ -77,7 +86,7 @@ const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getT
 
 const msOf = (d: Date | null): number | null => d === null || Number.isNaN(d.getTime()) ? null : d.getTime()
 
-/** Inserts log rows, and each request's bytes once (ingestion_request), in one statement. The
+/** Inserts log rows, and each request's (or part's) bytes once (ingestion_request), in one statement. The
  * entity itself is not copied into the log row: readers decode it from the request's bytes
  * (entitiesOfPayload). What every entity of a request shares (request id, producer, sdk, time)
  * travels once per request and is joined in by ordinal; change sets and errors travel as one JSON
@@ -98,10 +107,10 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
   const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
   const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
   const r = await tx.query(
-    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, n)),
-       req as (insert into ingestion_request (request_id, payload)
-         select request_id, decode(payload, 'base64') from q where payload is not null on conflict do nothing)
+    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $17::int4[])
+         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, entity_offset, n)),
+       req as (insert into ingestion_request (request_id, entity_offset, payload)
+         select request_id, entity_offset, decode(payload, 'base64') from q where payload is not null on conflict do nothing)
      insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
        object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
      select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
@@ -116,7 +125,8 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
       requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), requests.map((q) => payload(q.payload)),
       rows.map(() => uuidv7()), rq, rows.map((r) => r.entityIndex), rows.map((r) => r.objectType), rows.map((r) => r.objectId),
       rows.map((r) => r.state), rows.map((r) => msOf(r.sourceTs)),
-      `[${rows.map((r) => json(r.changeSet)).join(',')}]`, `[${rows.map((r) => json(r.error)).join(',')}]`])
+      `[${rows.map((r) => json(r.changeSet)).join(',')}]`, `[${rows.map((r) => json(r.error)).join(',')}]`,
+      requests.map((q) => q.entityOffset ?? 0)])
   return r.rowCount
 }
 
@@ -126,10 +136,14 @@ export function entitiesOfPayload (payload: Uint8Array): unknown[] {
   return (decodeIngestRequest(payload).entities ?? []).map((e) => JSON.parse(safeJson(e)))
 }
 
-/** Request ids among `ids` that already have logs: a redelivery of a committed request. */
-export async function loggedRequests (tx: Queryable, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
-  const r = await tx.query<{ request_id: string }>(
-    'select distinct request_id from ingestion_log where request_id = any($1::text[])', [ids])
-  return new Set(r.rows.map((x) => x.request_id))
+/** The parts (partKey) among `requests` that already have logs: a redelivery of a committed
+ * request, or of one committed part of a split request. A part's entities are logged in one
+ * transaction, so its first entity's log stands for all of them. */
+export async function loggedParts (tx: Queryable, requests: RequestInfo[]): Promise<Set<string>> {
+  if (requests.length === 0) return new Set()
+  const r = await tx.query<{ request_id: string, entity_index: number }>(
+    `select l.request_id, l.entity_index from ingestion_log l
+       join unnest($1::text[], $2::int4[]) as p(request_id, entity_index) using (request_id, entity_index)`,
+    [requests.map((q) => q.id), requests.map((q) => q.entityOffset ?? 0)])
+  return new Set(r.rows.map((x) => `${x.request_id}#${x.entity_index}`))
 }

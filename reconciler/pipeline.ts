@@ -14,12 +14,14 @@ import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
 import { entityHashes, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
-import { type IngestionLogRow, type IngestionState, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import { type IngestionLogRow, type IngestionState, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 
 export type RequestInput =
-  | { bytes: Uint8Array, id?: string, ingestionTs?: Date }
+  /** entityOffset: for one part of a split request (queue/types.ts, QueueMessage.id), the original
+   * index of its first entity; entities are logged at offset + their index in `bytes`. */
+  | { bytes: Uint8Array, id?: string, ingestionTs?: Date, entityOffset?: number }
   | { request: IngestRequest__Output, ingestionTs?: Date }
 
 export interface EntityResult {
@@ -86,9 +88,10 @@ function entityTypeOf (e: Record<string, unknown>): string | undefined {
 // PostgreSQL text cannot hold NUL; these strings come from the producer.
 const clean = (s: string | undefined): string => (s ?? '').replaceAll('\u0000', '\ufffd')
 
-function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, payload?: Uint8Array): RequestInfo {
+function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, payload?: Uint8Array, entityOffset = 0): RequestInfo {
   return {
     payload,
+    entityOffset,
     id: clean(id),
     producerAppName: clean(r.producer_app_name),
     producerAppVersion: clean(r.producer_app_version),
@@ -127,11 +130,13 @@ function prepare (inputs: RequestInput[]): Batch {
         continue
       }
     }
-    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload)
+    const offset = 'bytes' in input ? input.entityOffset ?? 0 : 0
+    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload, offset)
     const entities = request.entities ?? []
     let hashes = entityHashes(payload)
     if (hashes?.length !== entities.length) hashes = undefined
-    entities.forEach((entity, entityIndex) => {
+    entities.forEach((entity, local) => {
+      const entityIndex = offset + local
       const e = entity as unknown as Record<string, unknown>
       const type = entityTypeOf(e) ?? ''
       const spec = MODEL_BY_TYPE.get(type)
@@ -153,7 +158,7 @@ function prepare (inputs: RequestInput[]): Batch {
         return
       }
       w.message = e[type] as Record<string, unknown>
-      const hash = hashes?.[entityIndex]
+      const hash = hashes?.[local]
       if (hash) w.hash = hash
     })
   }
@@ -326,7 +331,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
 }
 
 function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
-  return work.filter((w) => !skip.has(w.request.id)).map((w) => ({
+  return work.filter((w) => !skip.has(partKey(w.request))).map((w) => ({
     request: w.request,
     entityIndex: w.entityIndex,
     objectType: w.objectType,
@@ -341,7 +346,7 @@ function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
 function summarise (inputs: number, work: Work[], skip: Set<string>): ApplySummary {
   const s: ApplySummary = { requests: inputs, duplicateRequests: skip.size, entities: 0, applied: 0, noChanges: 0, failed: 0, results: [] }
   for (const w of work) {
-    if (skip.has(w.request.id)) continue
+    if (skip.has(partKey(w.request))) continue
     const state: IngestionState = w.error ? 'FAILED' : w.state ?? 'FAILED'
     s.entities++
     if (state === 'APPLIED') s.applied++
@@ -370,9 +375,8 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
     const work = batch.work
     try {
       const skip = await db.transaction(async (tx) => {
-        const ids = [...new Set(work.map((w) => w.request.id))]
-        const skip = await loggedRequests(tx, ids)
-        const live = work.filter((w) => !w.error && !skip.has(w.request.id))
+        const skip = await loggedParts(tx, [...new Set(work.map((w) => w.request))])
+        const live = work.filter((w) => !w.error && !skip.has(partKey(w.request)))
         await applyBatch(tx, batch, live, shortcuts)
         await writeIngestionLogs(tx, logRows(work, skip))
         return skip
