@@ -7,8 +7,10 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as grpc from '@grpc/grpc-js'
 import { connect } from '@nats-io/transport-node'
 import { jetstreamManager } from '@nats-io/jetstream'
+import { decodeMessage, encodeMessage, RETRIEVE_INGESTION_LOGS_METHOD } from '../../proto/index.ts'
 import { createClient, site } from '../../sdk/index.ts'
 import { runCli, startCli, type CliProcess } from '../helpers/cli.ts'
 import { eventually } from '../helpers/eventually.ts'
@@ -85,6 +87,30 @@ test('e2e distributed - agent -> ingester -> JetStream -> reconciler -> PostgreS
   assert.equal(logs.count, 0, `no entity failed: ${JSON.stringify(logs.results.slice(0, 3))}`)
 })
 
+/** Every log of a request through diode.v1.ReconcilerService/RetrieveIngestionLogs, page by page. */
+async function retrieveLogs (requestId: string, token: string): Promise<Array<{ request_id: string, entity?: { site?: { name?: string } } }>> {
+  const client = new grpc.Client(new URL(ingestBase).host, grpc.credentials.createInsecure())
+  const metadata = new grpc.Metadata()
+  metadata.set('authorization', `Bearer ${token}`)
+  type Res = { logs?: Array<{ request_id: string, entity?: { site?: { name?: string } } }>, next_page_token?: string }
+  const out: NonNullable<Res['logs']> = []
+  try {
+    let pageToken = ''
+    do {
+      const res = await new Promise<Res>((resolve, reject) => client.makeUnaryRequest(RETRIEVE_INGESTION_LOGS_METHOD,
+        (v: object) => Buffer.from(encodeMessage('diode.v1.RetrieveIngestionLogsRequest', v)),
+        (b: Buffer) => decodeMessage<Res>('diode.v1.RetrieveIngestionLogsResponse', b),
+        { request_id: requestId, page_size: 1000, page_token: pageToken }, metadata, { deadline: Date.now() + 30_000 },
+        (err, value) => err ? reject(err) : resolve(value!)))
+      out.push(...res.logs ?? [])
+      pageToken = res.next_page_token ?? ''
+    } while (pageToken !== '')
+  } finally {
+    client.close()
+  }
+  return out
+}
+
 async function queueMessagesPublished (): Promise<number> {
   const text = await (await fetch(`${ingestBase}/metrics`, { signal: AbortSignal.timeout(5000) })).text()
   const m = /^tributary_ingester_queue_messages_total (\d+)/m.exec(text)
@@ -136,6 +162,11 @@ test('e2e distributed - a 6,000-entity request over NATS max_payload is split, r
   const one = await getJson<{ entity_index: number, entity: { site: { name: string } } }>(`${ingestBase}/api/ingestion-logs/${last.id}/`, token)
   assert.equal(one.entity_index, ENTITIES - 1)
   assert.equal(one.entity.site.name, `e2e-split-${ENTITIES - 1}`)
+  // diode.v1 RetrieveIngestionLogs shows the same: every entity once, each decoded from its part.
+  const viaGrpc = await retrieveLogs(requestId, token)
+  assert.equal(viaGrpc.length, ENTITIES)
+  assert.ok(viaGrpc.every((l) => l.request_id === requestId))
+  assert.deepEqual(viaGrpc.map((l) => l.entity?.site?.name).sort(), logs.map((l) => `e2e-split-${l.entity_index}`).sort())
   const sites = await getJson<Page<unknown>>(`${ingestBase}/api/dcim/sites/?name=e2e-split-${ENTITIES - 1}`, token)
   assert.equal(sites.count, 1, 'the last entity was applied')
 })
