@@ -6,9 +6,11 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { splitRequest } from '../../ingester/index.ts'
 import { decodeIngestRequest } from '../../proto/index.ts'
-import { parseMessageId, type QueueMessage } from '../../queue/index.ts'
+import * as grpc from '@grpc/grpc-js'
+import { createJetStreamQueue, parseMessageId, QueueError, type Queue, type QueueMessage } from '../../queue/index.ts'
+import { NATS_URL, uniqueName } from '../helpers/nats.ts'
 import { createClient, site } from '../../sdk/index.ts'
-import { callIngest, deviceEntity, encode, sdkRequest, startHarness, type Harness } from './harness.ts'
+import { callIngest, deleteStream, deviceEntity, encode, sdkRequest, startHarness, type Harness } from './harness.ts'
 
 const MiB = 1024 * 1024
 
@@ -21,6 +23,13 @@ async function drain (h: Harness): Promise<QueueMessage[]> {
     for (const m of batch) await m.ack()
     out.push(...batch)
   }
+}
+
+function bigRequest (id: string, prefix: string): Uint8Array {
+  return encode(sdkRequest(Array.from({ length: 1200 }, (_, i) => {
+    const e = deviceEntity(`${prefix}-${i}`)
+    return { ...e, device: { ...e.device, comments: 'r'.repeat(2000) } }
+  }), id))
 }
 
 describe('ingester split publish', () => {
@@ -82,7 +91,7 @@ describe('ingester split publish', () => {
     const token = await h.token()
     const target = `127.0.0.1:${h.ingester.port}`
     const id = randomUUID()
-    const bytes = encode(sdkRequest(Array.from({ length: 1200 }, (_, i) => ({ ...deviceEntity(`retry-${i}`), device: { ...deviceEntity(`retry-${i}`).device, comments: 'r'.repeat(2000) } })), id))
+    const bytes = bigRequest(id, 'retry')
     const parts = splitRequest(bytes, id, h.queue.maxMessageBytes)
     assert.ok(parts.length >= 3, `${parts.length} parts`)
     // An earlier attempt stored one part, then failed.
@@ -101,4 +110,45 @@ describe('ingester split publish', () => {
     const messages = await drain(h)
     assert.deepEqual(messages.map((m) => m.id).sort(), parts.map((p) => p.id).sort())
   })
+})
+
+test('ingester split - a part the queue fails to store fails the call; the retry stores the rest and nothing twice', async () => {
+  const stream = uniqueName('SPLITF')
+  const real = await createJetStreamQueue({ servers: NATS_URL, stream, publishTimeout: 2000 })
+  // The fault cannot be produced on a healthy NATS: this queue refuses the first publish of the
+  // second part once, as a NATS leader change in the middle of a split request would.
+  let failed: string | undefined
+  const queue: Queue = {
+    kind: real.kind,
+    get maxMessageBytes () { return real.maxMessageBytes },
+    async publish (id, data, options) {
+      if (failed === undefined && parseMessageId(id).entityOffset > 0) {
+        failed = id
+        throw new QueueError('ERR_QUEUE_UNAVAILABLE', `publish of ${id}: injected failure`)
+      }
+      return real.publish(id, data, options)
+    },
+    fetch: (o) => real.fetch(o),
+    ready: () => real.ready(),
+    stats: () => real.stats(),
+    close: () => real.close()
+  }
+  const h = await startHarness({ queue })
+  try {
+    const token = await h.token()
+    const id = randomUUID()
+    const bytes = bigRequest(id, 'fault')
+    const parts = splitRequest(bytes, id, real.maxMessageBytes)
+    assert.ok(parts.length >= 3)
+    const first = await callIngest(`127.0.0.1:${h.ingester.port}`, bytes, { token, deadlineMs: 20_000 })
+    assert.equal(first.error?.code, grpc.status.UNAVAILABLE, `got ${first.error?.code}: ${first.error?.details}`)
+    assert.match(first.error!.details, new RegExp(`request "${id}": queue unavailable: publish of ${id}#\\d+: injected failure`))
+    const retry = await callIngest(`127.0.0.1:${h.ingester.port}`, bytes, { token, deadlineMs: 20_000 })
+    assert.equal(retry.error, null, retry.error?.details)
+    const messages = await drain(h)
+    assert.deepEqual(messages.map((m) => m.id).sort(), parts.map((p) => p.id).sort(), 'each part stored exactly once')
+  } finally {
+    await h.close()
+    await deleteStream(stream)
+  }
 })
