@@ -5,11 +5,11 @@ import * as grpc from '@grpc/grpc-js'
 import type { Logger } from 'pino'
 import { encodeIngestResponse } from '../proto/index.ts'
 import { isQueueError, type Queue } from '../queue/index.ts'
-import { AuthError, ValidationError } from './errors.ts'
+import { AuthError, EntityTooLargeError, ValidationError } from './errors.ts'
 import type { Authenticator } from './auth/authenticator.ts'
 import { SCOPE_INGEST } from './auth/clients.ts'
 import type { IngesterMetrics } from './metrics.ts'
-import { EntityTooLargeError, splitRequest, type RequestPart } from './split.ts'
+import { splitRequest, type RequestPart } from './split.ts'
 import { validateIngestRequest, type ValidationOptions } from './validate.ts'
 
 export interface IngestHandlerOptions {

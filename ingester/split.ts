@@ -6,6 +6,7 @@
 // The official Diode SDKs send up to 3 MiB per request while NATS takes 1 MiB per message by
 // default; splitting here lets that traffic through without asking operators to raise max_payload.
 import { partMessageId } from '../queue/index.ts'
+import { EntityTooLargeError } from './errors.ts'
 import { WireError, WireReader } from './wire-scan.ts'
 
 /** diode.v1.IngestRequest.entities (the wire contract, see proto/diode/v1). */
@@ -18,21 +19,6 @@ export interface RequestPart {
   /** Index in the original request of the part's first entity. */
   firstEntity: number
   bytes: Uint8Array
-}
-
-/** One entity, with the request's other fields, does not fit in a queue message. */
-export class EntityTooLargeError extends Error {
-  override name = 'EntityTooLargeError'
-  readonly code = 'ERR_INGEST_ENTITY_TOO_LARGE'
-  readonly entityIndex: number
-  readonly bytes: number
-  readonly limit: number
-  constructor (entityIndex: number, bytes: number, limit: number) {
-    super(`entity ${entityIndex} is ${bytes} bytes with the request's other fields; the queue takes at most ${limit} bytes per message`)
-    this.entityIndex = entityIndex
-    this.bytes = bytes
-    this.limit = limit
-  }
 }
 
 /**
@@ -53,7 +39,7 @@ export function splitRequest (bytes: Uint8Array, requestId: string, maxBytes: nu
   while (r.pos < r.end) {
     const start = r.pos
     const tag = r.varint()
-    if (tag >>> 3 === 0) throw new WireError(`field number 0 at byte ${start}`)
+    if (Math.floor(tag / 8) === 0) throw new WireError(`field number 0 at byte ${start}`)
     r.skip(tag & 7)
     if (tag === (F_ENTITIES << 3 | 2)) {
       entities.push([start, r.pos])
