@@ -23,3 +23,18 @@ export class IngesterArgumentError extends Error {
   override name = 'IngesterArgumentError'
   readonly code = 'ERR_INGESTER_ARGUMENT'
 }
+
+/** One entity, with the request's other fields, does not fit in a queue message. */
+export class EntityTooLargeError extends Error {
+  override name = 'EntityTooLargeError'
+  readonly code = 'ERR_INGEST_ENTITY_TOO_LARGE'
+  readonly entityIndex: number
+  readonly bytes: number
+  readonly limit: number
+  constructor (entityIndex: number, bytes: number, limit: number) {
+    super(`entity ${entityIndex} is ${bytes} bytes with the request's other fields; the queue takes at most ${limit} bytes per message`)
+    this.entityIndex = entityIndex
+    this.bytes = bytes
+    this.limit = limit
+  }
+}

@@ -5,10 +5,11 @@ import * as grpc from '@grpc/grpc-js'
 import type { Logger } from 'pino'
 import { encodeIngestResponse } from '../proto/index.ts'
 import { isQueueError, type Queue } from '../queue/index.ts'
-import { AuthError, ValidationError } from './errors.ts'
+import { AuthError, EntityTooLargeError, ValidationError } from './errors.ts'
 import type { Authenticator } from './auth/authenticator.ts'
 import { SCOPE_INGEST } from './auth/clients.ts'
 import type { IngesterMetrics } from './metrics.ts'
+import { splitRequest, type RequestPart } from './split.ts'
 import { validateIngestRequest, type ValidationOptions } from './validate.ts'
 
 export interface IngestHandlerOptions {
@@ -101,11 +102,20 @@ export function createIngestHandler (o: IngestHandlerOptions): grpc.handleUnaryC
         summary.sdk = `${result.sdk_name.slice(0, 64)}/${result.sdk_version.slice(0, 64)}`
         summary.entities = result.entityCount
         const id = result.id
+        let parts: RequestPart[]
+        try {
+          parts = splitRequest(bytes, id, o.queue.maxMessageBytes)
+        } catch (err) {
+          if (err instanceof EntityTooLargeError) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `request ${JSON.stringify(id)}: ${err.message} (queue.maxMessageBytes); make that entity smaller`)
+          throw err
+        }
+        summary.parts = parts.length
         const publishStarted = process.hrtime.bigint()
-        const published = await publishWithin(o.queue, id, bytes, o.publishTimeout, call.getDeadline())
+        const published = await publishWithin(o.queue, id, parts, o.publishTimeout, call.getDeadline())
         o.metrics.publishLatency.observe(Number(process.hrtime.bigint() - publishStarted) / 1e9)
         o.metrics.entities.inc(result.entityCount)
         o.metrics.bytes.inc(bytes.length)
+        o.metrics.messages.inc(parts.length)
         if (published.duplicate) o.metrics.duplicates.inc()
         finish(grpc.status.OK, undefined, encodeIngestResponse({ errors: result.errors }), { duplicate: published.duplicate, softErrors: result.errors.length })
       } catch (err) {
@@ -117,13 +127,13 @@ export function createIngestHandler (o: IngestHandlerOptions): grpc.handleUnaryC
   }
 }
 
-async function publishWithin (queue: Queue, id: string, bytes: Buffer, timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
+/** Publishes every part (a request that fits in one queue message is one part) and resolves once
+ * the queue acknowledged them all; `duplicate` when every part was already stored. A part that
+ * fails fails the call: the client's retry publishes all parts again and the stored ones dedup. */
+async function publishWithin (queue: Queue, id: string, parts: RequestPart[], timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
   const where = `request ${JSON.stringify(id)}`
   const callLeft = deadline instanceof Date ? deadline.getTime() - Date.now() : Number.isFinite(deadline) ? deadline - Date.now() : Infinity
   const budget = Math.max(1, Math.min(timeout, callLeft))
-  if (queue.maxMessageBytes !== undefined && bytes.length > queue.maxMessageBytes) {
-    throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where} is ${bytes.length} bytes; the queue takes at most ${queue.maxMessageBytes} bytes per request; split it into smaller requests`)
-  }
   const controller = new AbortController()
   let timer: NodeJS.Timeout | undefined
   // The queue has its own timeout; this one also covers a queue that hangs (a stuck disk), so the
@@ -131,12 +141,16 @@ async function publishWithin (queue: Queue, id: string, bytes: Buffer, timeout: 
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       controller.abort()
-      reject(new CallError(grpc.status.UNAVAILABLE, `${where}: the queue did not acknowledge within ${budget} ms; retry`))
+      reject(new CallError(grpc.status.UNAVAILABLE, `${where}: the queue did not acknowledge ${parts.length > 1 ? `all ${parts.length} parts ` : ''}within ${budget} ms; retry`))
     }, budget + 250)
   })
+  const publishes = parts.map((p) => queue.publish(p.id, p.bytes, { timeout: budget, signal: controller.signal }))
   try {
-    return await Promise.race([queue.publish(id, bytes, { timeout: budget, signal: controller.signal }), late])
+    const results = await Promise.race([Promise.all(publishes), late])
+    return { duplicate: results.every((r) => r.duplicate) }
   } catch (err) {
+    // The parts still in flight settle on their own; their outcome no longer matters.
+    for (const p of publishes) p.catch(() => {})
     if (err instanceof CallError) throw err
     if (isQueueError(err, 'ERR_QUEUE_FULL')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; retry later`)
     if (isQueueError(err, 'ERR_QUEUE_MESSAGE_TOO_LARGE')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; split it into smaller requests`)

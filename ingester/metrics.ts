@@ -8,6 +8,8 @@ export interface IngesterMetrics {
   entities: prom.Counter
   bytes: prom.Counter
   duplicates: prom.Counter
+  /** Queue messages published: one per request, more for a request split to fit the queue. */
+  messages: prom.Counter
   latency: prom.Histogram<'outcome'>
   publishLatency: prom.Histogram
 }
@@ -31,6 +33,11 @@ export function createMetrics (registry: prom.Registry): IngesterMetrics {
     })),
     duplicates: get(registry, 'tributary_ingester_duplicate_requests_total', () => new prom.Counter({
       name: 'tributary_ingester_duplicate_requests_total', help: 'Accepted requests whose id the queue already held (retries).', registers
+    })),
+    messages: get(registry, 'tributary_ingester_queue_messages_total', () => new prom.Counter({
+      name: 'tributary_ingester_queue_messages_total',
+      help: 'Queue messages published for accepted requests; a request over the queue\'s message size is split into several.',
+      registers
     })),
     latency: get(registry, 'tributary_ingester_request_duration_seconds', () => new prom.Histogram({
       name: 'tributary_ingester_request_duration_seconds', help: 'Ingest call latency in seconds by outcome.', labelNames: ['outcome'],

@@ -16,9 +16,14 @@ export interface PublishResult {
 }
 
 export interface QueueMessage {
-  /** The message id given at publish: the IngestRequest id. */
+  /** The message id given at publish (JetStream's Nats-Msg-Id, the deduplication key):
+   * - `<request id>` for a request published whole: `data` is the request as received;
+   * - `<request id>#<first entity index>` for one part of a request larger than the queue's
+   *   maxMessageBytes, e.g. `0b6f...-9c1e#2870`: `data` is a valid IngestRequest holding every
+   *   non-entity field of the original and its entities from that index on, consecutive.
+   * parseMessageId (message-id.ts) reads both forms; partMessageId writes the second. */
   readonly id: string
-  /** The IngestRequest bytes exactly as the ingester received them. */
+  /** The IngestRequest bytes exactly as the ingester received them, or one part of them (see id). */
   readonly data: Uint8Array
   /** 1 on first delivery, incremented on each redelivery. */
   readonly deliveryCount: number

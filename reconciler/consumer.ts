@@ -5,11 +5,18 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
-import type { Queue, QueueMessage } from '../queue/index.ts'
+import { parseMessageId, type Queue, type QueueMessage } from '../queue/index.ts'
 import type { Db } from '../store/index.ts'
 import { isTransientError, ReconcilerArgumentError } from './errors.ts'
 import { createMetrics, type ReconcilerMetrics } from './metrics.ts'
-import { applyRequests, recordFailedRequests, type ApplySummary } from './pipeline.ts'
+import { applyRequests, recordFailedRequests, type ApplySummary, type RequestInput } from './pipeline.ts'
+
+/** A message's request, or one part of a request split to fit the queue (queue/types.ts): its
+ * entities are logged under the original request id and their indexes in the original request. */
+function inputOf (m: QueueMessage): RequestInput {
+  const { requestId, entityOffset } = parseMessageId(m.id)
+  return { bytes: m.data, id: requestId, entityOffset }
+}
 
 /** Messages per fetch and per transaction. */
 export const DEFAULT_BATCH_SIZE = 64
@@ -140,7 +147,7 @@ class QueueReconciler implements Reconciler {
       // A deadlock or serialization failure with a concurrent batch is retried here at once, a
       // few times; longer trouble (the database away) goes back to the queue with backoff, so an
       // outage neither pins messages in this process nor burns their attempts in milliseconds.
-      return await applyRequests(this.#db, messages.map((m) => ({ bytes: m.data, id: m.id })), { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS })
+      return await applyRequests(this.#db, messages.map(inputOf), { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS })
     } finally {
       end()
       clearInterval(timer)
@@ -178,7 +185,7 @@ class QueueReconciler implements Reconciler {
     const log = this.#log.child({ request_id: m.id, delivery: m.deliveryCount })
     if (m.deliveryCount >= this.#o.maxAttempts) {
       try {
-        await recordFailedRequests(this.#db, [{ bytes: m.data, id: m.id }], err)
+        await recordFailedRequests(this.#db, [inputOf(m)], err)
       } catch (logErr) {
         // Terminating without the FAILED logs would drop the request unseen: try again later.
         log.error({ err: { message: (logErr as Error).message } }, 'cannot record FAILED logs; redelivering')

@@ -1,5 +1,5 @@
 // Ingestion logs: one per received entity whatever became of it (APPLIED, NO_CHANGES, FAILED),
-// with its change set or its error; bare unchanged repeats are stored grouped (migration 0005) and
+// with its change set or its error; bare unchanged repeats are stored grouped (migration 0006) and
 // expanded on read. Written in the batch's transaction, so a log says APPLIED only if the change
 // committed; unique keys keep a redelivered request from logging an entity twice.
 import { randomBytes } from 'node:crypto'
@@ -24,9 +24,18 @@ export interface RequestInfo {
   sdkVersion: string
   /** When the ingester accepted the request (queue time), else when the reconciler read it. */
   ingestionTs: Date
-  /** The IngestRequest bytes, stored once per request in ingestion_request; the logs' entities are
-   * decoded from them on read. Undefined when the bytes could not be decoded (nothing to show). */
+  /** The IngestRequest bytes, stored once per request (per part) in ingestion_request; the logs'
+   * entities are decoded from them on read. Undefined when the bytes could not be decoded. */
   payload?: Uint8Array
+  /** For one part of a request the ingester split to fit the queue (queue/types.ts, QueueMessage.id):
+   * the original index of the part's first entity, which the part's own indexes are shifted by.
+   * 0 for a request received whole. */
+  entityOffset?: number
+}
+
+/** What a redelivery is recognised by: one request, or one part of a split request. */
+export function partKey (r: RequestInfo): string {
+  return `${r.id}#${r.entityOffset ?? 0}`
 }
 
 export interface IngestionLogRow {
@@ -77,7 +86,7 @@ const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getT
 
 const msOf = (d: Date | null): number | null => d === null || Number.isNaN(d.getTime()) ? null : d.getTime()
 
-/** A NO_CHANGES log with nothing to say beyond that: kept in a repeat group (migration 0005). */
+/** A NO_CHANGES log with nothing to say beyond that: kept in a repeat group (migration 0006). */
 function isBareRepeat (r: IngestionLogRow): boolean {
   return r.state === 'NO_CHANGES' && r.changeSet === null && r.error === null && r.entityIndex >= 0
 }
@@ -87,7 +96,7 @@ export function repeatGroupId (): string {
   return `${uuidv7().slice(0, 28)}00000000`
 }
 
-/** Inserts the logs of a batch in one statement: each request's bytes once (ingestion_request),
+/** Inserts the logs of a batch in one statement: each request's (or part's) bytes once (ingestion_request),
  * one ingestion_log row per entity with something to say, and the bare NO_CHANGES entities as one
  * ingestion_log_repeat row per request and object type. The entity itself is not copied into the
  * log: readers decode it from the request's bytes (entitiesOfPayload). What every entity of a
@@ -126,10 +135,10 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
   const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
   const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
   const r = await tx.query<{ n: number }>(
-    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, n)),
-       req as (insert into ingestion_request (request_id, payload)
-         select request_id, decode(payload, 'base64') from q where payload is not null on conflict do nothing),
+    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $24::int4[])
+         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, entity_offset, n)),
+       req as (insert into ingestion_request (request_id, entity_offset, payload)
+         select request_id, entity_offset, decode(payload, 'base64') from q where payload is not null on conflict do nothing),
        logs as (insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
            object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
          select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
@@ -160,7 +169,8 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
       logs.map((r) => r.state), logs.map((r) => msOf(r.sourceTs)),
       `[${logs.map((r) => json(r.changeSet)).join(',')}]`, `[${logs.map((r) => json(r.error)).join(',')}]`,
       [...groups.values()].map(() => repeatGroupId()), [...groups.values()].map((g) => g.rq), [...groups.values()].map((g) => g.objectType),
-      members.map((x) => x.g), members.map((x) => x.row.entityIndex), members.map((x) => x.row.objectId), members.map((x) => msOf(x.row.sourceTs))])
+      members.map((x) => x.g), members.map((x) => x.row.entityIndex), members.map((x) => x.row.objectId), members.map((x) => msOf(x.row.sourceTs)),
+      requests.map((q) => q.entityOffset ?? 0)])
   return Number(r.rows[0].n)
 }
 
@@ -175,7 +185,7 @@ const REQUEST_LOCK = 0x7472
 
 /** Holds each request until this transaction ends. A request redelivered while its first delivery
  * is still being applied (a slow batch outliving the ack deadline) then waits for that delivery
- * to commit and finds it logged (loggedRequests), instead of logging its entities a second time:
+ * to commit and finds it logged (loggedParts), instead of logging its entities a second time:
  * one APPLIED in ingestion_log and one NO_CHANGES in a repeat group would hit no unique key. Taken
  * before any row is written and in one sorted statement, so it cannot take part in a deadlock. */
 export async function lockRequests (tx: Queryable, ids: string[]): Promise<void> {
@@ -184,11 +194,17 @@ export async function lockRequests (tx: Queryable, ids: string[]): Promise<void>
     from (select distinct hashtext(id) as k from unnest($1::text[]) as id order by 1) as s`, [ids])
 }
 
-/** Request ids among `ids` that already have logs: a redelivery of a committed request. */
-export async function loggedRequests (tx: Queryable, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
-  const r = await tx.query<{ request_id: string }>(
-    `select request_id from ingestion_log where request_id = any($1::text[])
-     union select request_id from ingestion_log_repeat where request_id = any($1::text[])`, [ids])
-  return new Set(r.rows.map((x) => x.request_id))
+/** The parts (partKey) among `requests` that already have logs: a redelivery of a committed
+ * request, or of one committed part of a split request. A part's entities are logged in one
+ * transaction, so its first entity's log (a row of its own or a member of a repeat group) stands
+ * for all of them. */
+export async function loggedParts (tx: Queryable, requests: RequestInfo[]): Promise<Set<string>> {
+  if (requests.length === 0) return new Set()
+  const r = await tx.query<{ request_id: string, entity_index: number }>(
+    `with p as (select * from unnest($1::text[], $2::int4[]) as p(request_id, entity_index))
+     select l.request_id, l.entity_index from ingestion_log l join p using (request_id, entity_index)
+     union
+     select p.request_id, p.entity_index from ingestion_log_repeat r join p on r.request_id = p.request_id and p.entity_index = any(r.entity_indexes)`,
+    [requests.map((q) => q.id), requests.map((q) => q.entityOffset ?? 0)])
+  return new Set(r.rows.map((x) => `${x.request_id}#${x.entity_index}`))
 }

@@ -14,12 +14,14 @@ import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
 import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
-import { type IngestionLogRow, type IngestionState, lockRequests, loggedRequests, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 
 export type RequestInput =
-  | { bytes: Uint8Array, id?: string, ingestionTs?: Date }
+  /** entityOffset: for one part of a split request (queue/types.ts, QueueMessage.id), the original
+   * index of its first entity; entities are logged at offset + their index in `bytes`. */
+  | { bytes: Uint8Array, id?: string, ingestionTs?: Date, entityOffset?: number }
   | { request: IngestRequest__Output, ingestionTs?: Date }
 
 export interface EntityResult {
@@ -78,9 +80,10 @@ const MAX_PASSES = 20
 // PostgreSQL text cannot hold NUL; these strings come from the producer.
 const clean = (s: string | undefined): string => (s ?? '').replaceAll('\u0000', '\ufffd')
 
-function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, payload?: Uint8Array): RequestInfo {
+function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, payload?: Uint8Array, entityOffset = 0): RequestInfo {
   return {
     payload,
+    entityOffset,
     id: clean(id),
     producerAppName: clean(r.producer_app_name),
     producerAppVersion: clean(r.producer_app_version),
@@ -114,8 +117,10 @@ function prepare (inputs: RequestInput[]): Batch {
       continue
     }
     const request = parts.header
-    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload)
-    parts.entities.forEach((part, entityIndex) => {
+    const offset = 'bytes' in input ? input.entityOffset ?? 0 : 0
+    const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload, offset)
+    parts.entities.forEach((part, local) => {
+      const entityIndex = offset + local
       const type = part.type ?? ''
       const spec = MODEL_BY_TYPE.get(type)
       const w: Work = {
@@ -323,7 +328,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
 }
 
 function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
-  return work.filter((w) => !skip.has(w.request.id)).map((w) => ({
+  return work.filter((w) => !skip.has(partKey(w.request))).map((w) => ({
     request: w.request,
     entityIndex: w.entityIndex,
     objectType: w.objectType,
@@ -338,7 +343,7 @@ function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
 function summarise (inputs: number, work: Work[], skip: Set<string>): ApplySummary {
   const s: ApplySummary = { requests: inputs, duplicateRequests: skip.size, entities: 0, applied: 0, noChanges: 0, failed: 0, results: [] }
   for (const w of work) {
-    if (skip.has(w.request.id)) continue
+    if (skip.has(partKey(w.request))) continue
     const state: IngestionState = w.error ? 'FAILED' : w.state ?? 'FAILED'
     s.entities++
     if (state === 'APPLIED') s.applied++
@@ -367,10 +372,10 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
     const work = batch.work
     try {
       const skip = await db.transaction(async (tx) => {
-        const ids = [...new Set(work.map((w) => w.request.id))]
-        await lockRequests(tx, ids)
-        const skip = await loggedRequests(tx, ids)
-        const live = work.filter((w) => !w.error && !skip.has(w.request.id))
+        const requests = [...new Set(work.map((w) => w.request))]
+        await lockRequests(tx, [...new Set(requests.map((q) => q.id))])
+        const skip = await loggedParts(tx, requests)
+        const live = work.filter((w) => !w.error && !skip.has(partKey(w.request)))
         await applyBatch(tx, batch, live, shortcuts)
         await writeIngestionLogs(tx, logRows(work, skip))
         return skip

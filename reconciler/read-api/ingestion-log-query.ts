@@ -53,7 +53,7 @@ const COLUMNS = `id::text as id, request_id, entity_index, producer_app_name, pr
   object_type, object_id, state, change_set, error, entity, ingestion_ts, ${MICROS('ingestion_ts')} as ingestion_us,
   source_ts, ${MICROS('source_ts')} as source_us, created`
 
-// Bare unchanged repeats are stored one group per request and object type (migration 0005) and
+// Bare unchanged repeats are stored one group per request and object type (migration 0006) and
 // read back one row per entity: entity i of group G has G's id with its last 32 bits set to i.
 const ENTRY_ID = "overlay(r.id::text placing lpad(to_hex(x.entity_index), 8, '0') from 29 for 8)"
 const REPEAT_COLUMNS = `${ENTRY_ID} as id, r.request_id, x.entity_index, r.producer_app_name, r.producer_app_version,
@@ -146,28 +146,42 @@ export async function selectIngestionLogs (db: Queryable, filter: IngestionLogFi
 }
 
 /** What the reconciler leaves out of a log row since migration 0003, rebuilt: the entity, decoded
- * from the request's bytes (each request once per page; older rows keep theirs in `entity`), and
- * the change set of an unchanged entity without warnings (a noop on its own object). */
+ * from the bytes of the request, or of the part of it holding the entity (each once per page;
+ * older rows keep theirs in `entity`), and the change set of an unchanged entity without warnings
+ * (a noop on its own object). */
 async function complete (db: Queryable, rows: IngestionLogRow[]): Promise<void> {
   for (const row of rows) {
     if (row.state === 'NO_CHANGES' && row.change_set === null) {
       row.change_set = noopChangeSet(row.object_type, row.object_id === null ? null : Number(row.object_id))
     }
   }
-  const ids = [...new Set(rows.filter((row) => row.entity === null && row.entity_index >= 0).map((row) => row.request_id))]
-  if (ids.length === 0) return
-  const r = await db.query<{ request_id: string, payload: Uint8Array }>(
-    'select request_id, payload from ingestion_request where request_id = any($1::text[])', [ids])
-  const entities = new Map<string, unknown[]>()
+  const wanted = rows.filter((row) => row.entity === null && row.entity_index >= 0)
+  if (wanted.length === 0) return
+  // A request split to fit the queue is stored as parts (migration 0005): fetch, once each, only
+  // the parts holding this page's entities, i.e. per row the greatest offset <= its index.
+  const r = await db.query<{ request_id: string, entity_offset: number, payload: Uint8Array }>(
+    `with w as (select distinct request_id, entity_index from unnest($1::text[], $2::int4[]) as w(request_id, entity_index)),
+       o as (select distinct w.request_id, (select max(p.entity_offset) from ingestion_request p
+         where p.request_id = w.request_id and p.entity_offset <= w.entity_index) as entity_offset from w)
+     select p.request_id, p.entity_offset, p.payload from o join ingestion_request p using (request_id, entity_offset)`,
+    [wanted.map((row) => row.request_id), wanted.map((row) => row.entity_index)])
+  const parts = new Map<string, Array<{ offset: number, entities: unknown[] }>>()
   for (const x of r.rows) {
+    let entities: unknown[]
     try {
-      entities.set(x.request_id, entitiesOfPayload(x.payload))
+      entities = entitiesOfPayload(x.payload)
     } catch {
       // Bytes that no longer decode leave the entity out rather than failing the page.
+      continue
     }
+    const list = parts.get(x.request_id) ?? []
+    list.push({ offset: Number(x.entity_offset), entities })
+    parts.set(x.request_id, list)
   }
-  for (const row of rows) {
-    if (row.entity === null) row.entity = entities.get(row.request_id)?.[row.entity_index] ?? null
+  for (const row of wanted) {
+    let part: { offset: number, entities: unknown[] } | undefined
+    for (const p of parts.get(row.request_id) ?? []) if (p.offset <= row.entity_index && (!part || p.offset > part.offset)) part = p
+    row.entity = part?.entities[row.entity_index - part.offset] ?? null
   }
 }
 

@@ -91,11 +91,16 @@ describe('ingester Ingest', () => {
     assert.match(r.error!.details, new RegExp(String(2 * 1024 * 1024)))
   })
 
-  test('ingester - a request the queue cannot hold in one message is RESOURCE_EXHAUSTED naming the queue limit', async () => {
-    const entities = Array.from({ length: 20 }, (_, i) => ({ timestamp: { seconds: 1, nanos: 0 }, site: { name: `s${i}`, comments: 'z'.repeat(60_000) } }))
-    const r = await callIngest(target(h), encode(sdkRequest(entities)), { token })
-    assert.equal(r.error?.code, grpc.status.RESOURCE_EXHAUSTED)
-    assert.match(r.error!.details, new RegExp(`the queue takes at most ${h.queue.maxMessageBytes} bytes`))
+  test('ingester - one entity the queue cannot hold in one message is RESOURCE_EXHAUSTED naming its index and the queue limit', async () => {
+    const before = (await h.queue.stats()).messages
+    // A request is split on entity boundaries to fit the queue; one entity over the limit cannot be.
+    const tags = Array.from({ length: 20 }, (_, t) => ({ name: `t${t}`, description: 'z'.repeat(60_000) }))
+    const entities = [deviceEntity('fits'), { timestamp: { seconds: 1, nanos: 0 }, site: { name: 'huge', tags } }, deviceEntity('fits-too')]
+    const id = randomUUID()
+    const r = await callIngest(target(h), encode(sdkRequest(entities, id)), { token })
+    assert.equal(r.error?.code, grpc.status.RESOURCE_EXHAUSTED, `got ${r.error?.code}: ${r.error?.details}`)
+    assert.match(r.error!.details, new RegExp(`^request "${id}": entity 1 is \\d+ bytes with the request's other fields; the queue takes at most ${h.queue.maxMessageBytes} bytes per message`))
+    assert.equal((await h.queue.stats()).messages, before, 'no part of the refused request was queued')
   })
 
   test('ingester - a full queue is RESOURCE_EXHAUSTED naming the stream limit, so SDKs back off', async () => {

@@ -1,4 +1,4 @@
-// Unchanged repeats are stored one group per request and object type (migration 0005) and read
+// Unchanged repeats are stored one group per request and object type (migration 0006) and read
 // back as one log per entity: the same ids, states, counts, entities and paging as any other log.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
