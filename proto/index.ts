@@ -14,7 +14,7 @@ export {
   decodeMessage
 } from './codec.ts'
 export { ENTITY_TYPES, ENTITY_MESSAGE, ENTITY_FIELD_NUMBER, entityTypeOf } from './entity-types.ts'
-export { CHOICES, isChoice } from './choices.ts'
+export { CHOICES, isCableableInterfaceType, isChoice } from './choices.ts'
 export { toStruct, fromStruct, toValue, fromValue, timestampFromDate, dateFromTimestamp } from './struct.ts'
 export { toProtoJson, fromProtoJson, formatRfc3339, ProtoJsonError } from './json.ts'
 export type { JsonValue } from './struct.ts'

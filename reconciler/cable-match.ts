@@ -7,6 +7,7 @@
 //   - otherwise a failure naming the occupied termination and the cable on it: ingestion never
 //     moves, replaces or deletes a cable (DESIGN.md, "Never delete by default").
 // Runs after the terminations' own type in the pass, so every termination has its row id.
+import { isCableableInterfaceType } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
 import { type ChangeRecorder, primaryEntity } from './change-set.ts'
 import { ConflictError } from './errors.ts'
@@ -21,10 +22,6 @@ export interface CableFailure { obj: PlanObject, entity: number, field: string, 
 type TermKey = string
 
 const keyOf = (n: Node): TermKey | undefined => n.obj?.id === undefined ? undefined : `${n.spec.objectType}:${n.obj.id}`
-
-/** NetBox refuses cables on interfaces that are not a physical port (dcim Interface.clean). */
-const UNCABLEABLE_TYPES = new Set(['virtual', 'bridge', 'lag'])
-const isWireless = (type: string): boolean => type.startsWith('ieee802.11') || type === 'ieee802.15.1' || type === 'other-wireless'
 
 /** The termination keys of each end of a cable node, in the order the entity lists them. */
 function endKeys (node: Node): [Array<TermKey | undefined>, Array<TermKey | undefined>] {
@@ -141,7 +138,7 @@ export async function matchCables (tx: Queryable, spec: ModelSpec, nodes: Node[]
     }
     const refused = terms.find((k) => {
       const i = iface.get(k)
-      return i !== undefined && (UNCABLEABLE_TYPES.has(i.type) || isWireless(i.type) || i.mark_connected)
+      return i !== undefined && (!isCableableInterfaceType(i.type) || i.mark_connected)
     })
     if (refused !== undefined) {
       const i = iface.get(refused)!
