@@ -62,11 +62,9 @@ function sameSets (a: Set<TermKey>, b: TermKey[]): boolean {
 export async function matchCables (tx: Queryable, spec: ModelSpec, nodes: Node[]): Promise<{ objects: PlanObject[], failures: CableFailure[] }> {
   const objects = groupByKey(nodes, cableKey)
   const failures: CableFailure[] = []
-  const fail = (obj: PlanObject, key: TermKey | undefined, message: (n: Node) => string): void => {
-    for (const n of obj.nodes) {
-      const field = key === undefined ? spec.ends!.fields[0] : fieldOf(spec, n, key)
-      failures.push({ obj, entity: n.entity, field, message: message(n) })
-    }
+  // Each entity naming the cable fails with the field as it lists the termination.
+  const fail = (obj: PlanObject, key: TermKey, message: string): void => {
+    for (const n of obj.nodes) failures.push({ obj, entity: n.entity, field: fieldOf(spec, n, key), message })
   }
 
   const nodeOf = new Map<TermKey, Node>()
@@ -112,7 +110,7 @@ export async function matchCables (tx: Queryable, spec: ModelSpec, nodes: Node[]
     const terms = all as TermKey[]
     const twice = terms.find((k, i) => terms.indexOf(k) !== i)
     if (twice !== undefined) {
-      fail(obj, twice, () => `${describe(nodeOf.get(twice)!)} is named more than once; a cable connects distinct endpoints`)
+      fail(obj, twice, `${describe(nodeOf.get(twice)!)} is named more than once; a cable connects distinct endpoints`)
       continue
     }
     const cables = new Set(terms.map((k) => cableOf.get(k)))
@@ -128,12 +126,12 @@ export async function matchCables (tx: Queryable, spec: ModelSpec, nodes: Node[]
     }
     const occupied = terms.find((k) => cableOf.has(k))
     if (occupied !== undefined) {
-      fail(obj, occupied, () => `${describe(nodeOf.get(occupied)!)} is already cabled (cable ${cableOf.get(occupied)!})`)
+      fail(obj, occupied, `${describe(nodeOf.get(occupied)!)} is already cabled (cable ${cableOf.get(occupied)!})`)
       continue
     }
     const taken = terms.find((k) => claimed.has(k))
     if (taken !== undefined) {
-      fail(obj, taken, () => `${describe(nodeOf.get(taken)!)} is already cabled by another cable of this batch`)
+      fail(obj, taken, `${describe(nodeOf.get(taken)!)} is already cabled by another cable of this batch`)
       continue
     }
     const refused = terms.find((k) => {
@@ -143,7 +141,7 @@ export async function matchCables (tx: Queryable, spec: ModelSpec, nodes: Node[]
     if (refused !== undefined) {
       const i = iface.get(refused)!
       const why = i.mark_connected ? 'is marked as connected' : `is a ${i.type} interface`
-      fail(obj, refused, () => `${describe(nodeOf.get(refused)!)} ${why} and cannot be cabled`)
+      fail(obj, refused, `${describe(nodeOf.get(refused)!)} ${why} and cannot be cabled`)
       continue
     }
     for (const k of terms) claimed.add(k)
