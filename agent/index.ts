@@ -17,6 +17,7 @@ export { expandScope, parseScopeTarget, scopeTargetSize, expandScopeTarget, DEFA
 
 export { toEntities, DEFAULT_SITE, DEFAULT_ROLE, UNKNOWN } from './mapping/to-entities.ts'
 export { mergeDevices, normalizeInterfaceName } from './mapping/merge.ts'
+export { toCables, systemKey } from './mapping/to-cables.ts'
 export { DEFAULT_VENDORS, enterpriseNumber, vendorFromSysObjectId } from './vendors.ts'
 export { emptyDevice } from './model.ts'
 
@@ -37,6 +38,7 @@ export type { LoadOptions } from './config/load.ts'
 export type { ReferenceSources, Resolved } from './config/references.ts'
 export type { ScopeTarget } from './scope.ts'
 export type { DeviceDefaults, ToEntitiesOptions, CustomFieldInput } from './mapping/to-entities.ts'
+export type { MappedDevice, ToCablesOptions } from './mapping/to-cables.ts'
 export type { DiscoverTarget, DiscoverSecrets } from './discover-url.ts'
 export type {
   DiscoveredDevice, DiscoveredInterface, DiscoveredAddress, DiscoveredVlan, DiscoveredVrf,

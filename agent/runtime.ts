@@ -1,7 +1,9 @@
 // The agent: runs each policy (once, or on its schedule), visits every target of its scope with
 // the collectors it has settings for, merges what they found, maps it to entities and sends one
 // Ingest per device through the SDK. One bad target never holds up the others: each has its
-// own deadline, ends as exactly one warning line when it fails, and the run goes on.
+// own deadline, ends as exactly one warning line when it fails, and the run goes on. Once every
+// target of a run is done, the cables its devices' neighbour tables agree on go in one more
+// request (mapping/to-cables.ts): only then is each far end known.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { lookup } from 'node:dns/promises'
@@ -17,6 +19,7 @@ import { defaultCollectors } from './collectors.ts'
 import type { Collectors, CollectOptions } from './collectors.ts'
 import { mergeDevices } from './mapping/merge.ts'
 import { toEntities } from './mapping/to-entities.ts'
+import { toCables, type MappedDevice } from './mapping/to-cables.ts'
 import { createScheduler, systemClock } from './scheduler.ts'
 import type { Clock, Scheduler } from './scheduler.ts'
 import { RunHistory } from './run-history.ts'
@@ -69,7 +72,8 @@ export interface AgentStatus {
 }
 
 export interface Agent {
-  /** Runs every policy once (in parallel, sharing the concurrency limit) and resolves with all runs. */
+  /** Runs every policy once (in parallel, sharing the concurrency limit) and resolves with all runs.
+   * Cables are drawn across all of them: one policy per device still gives the cables between them. */
   runOnce (): Promise<RunSummary>
   /** Runs one policy now; while it is already running, resolves with that run instead. */
   runPolicy (name: string): Promise<PolicyRun>
@@ -103,6 +107,8 @@ class AgentRuntime implements Agent {
   readonly #queue: PQueue
   readonly #stop = new AbortController()
   readonly #running = new Map<string, Promise<PolicyRun>>()
+  /** Devices each run discovered and sent, for its cables; dropped with the run. */
+  readonly #mapped = new WeakMap<PolicyRun, MappedDevice[]>()
   /** Index of the credential that worked, by protocol, address and port. In memory only. */
   readonly #credentials = new Map<string, number>()
   readonly #startedAt = new Date()
@@ -135,16 +141,22 @@ class AgentRuntime implements Agent {
   }
 
   async runOnce (): Promise<RunSummary> {
-    const runs = await Promise.all(this.#config.policies.map(async (p) => await this.runPolicy(p.name)))
+    const runs = await Promise.all(this.#config.policies.map(async (p) => await this.#startPolicy(p.name, false)))
+    await this.#sendCables(runs, this.#log.child({ policies: runs.map((r) => r.policy) }))
     return { runs, discovered: runs.some((r) => r.succeeded > 0) }
   }
 
   runPolicy (name: string): Promise<PolicyRun> {
+    return this.#startPolicy(name, true)
+  }
+
+  /** Starts a policy run, or joins the one in flight (which then sends its own cables). */
+  #startPolicy (name: string, cables: boolean): Promise<PolicyRun> {
     const policy = this.#config.policies.find((p) => p.name === name)
     if (policy === undefined) return Promise.reject(new AgentStateError('ERR_AGENT_UNKNOWN_POLICY', `no policy named "${name}"`))
     const inFlight = this.#running.get(name)
     if (inFlight !== undefined) return inFlight
-    const run = this.#runPolicy(policy).finally(() => this.#running.delete(name))
+    const run = this.#runPolicy(policy, cables).finally(() => this.#running.delete(name))
     this.#running.set(name, run)
     return run
   }
@@ -231,7 +243,7 @@ class AgentRuntime implements Agent {
     return await this.#ingestorPending
   }
 
-  async #runPolicy (policy: PolicyConfig): Promise<PolicyRun> {
+  async #runPolicy (policy: PolicyConfig, cables: boolean): Promise<PolicyRun> {
     const run: PolicyRun = {
       policy: policy.name,
       runId: randomUUID(),
@@ -245,6 +257,7 @@ class AgentRuntime implements Agent {
       entitiesSent: 0
     }
     this.#history.add(run)
+    this.#mapped.set(run, [])
     const log = this.#log.child({ policy: policy.name, run_id: run.runId })
     const started = Date.now()
     log.info({ targets: run.targets }, 'policy run started')
@@ -275,6 +288,7 @@ class AgentRuntime implements Agent {
     } finally {
       progress.end()
     }
+    if (cables) await this.#sendCables([run], log)
     run.endedAt = new Date().toISOString()
     run.status = this.#stop.signal.aborted ? 'cancelled' : run.succeeded > 0 || run.targets === 0 ? 'completed' : 'failed'
     this.metrics.runs.inc({ policy: policy.name, status: run.status })
@@ -350,8 +364,9 @@ class AgentRuntime implements Agent {
     }
 
     let entities
+    let device: DiscoveredDevice
     try {
-      const device = mergeDevices(ok.find((o) => o.source === 'snmp')?.result?.device, ok.find((o) => o.source === 'ssh')?.result?.device)
+      device = mergeDevices(ok.find((o) => o.source === 'snmp')?.result?.device, ok.find((o) => o.source === 'ssh')?.result?.device)
       entities = toEntities(device, plan.defaults, { vendors: this.#config.vendors, managementAddresses: await resolving })
     } catch (err) {
       fail('ERR_AGENT_MAPPING', `could not map what the device reported: ${(err as Error).message}`)
@@ -370,6 +385,7 @@ class AgentRuntime implements Agent {
         return
       }
       run.succeeded++
+      this.#mapped.get(run)?.push({ discovered: device, device: entities[0].device! })
       this.metrics.targets.inc({ policy: policy.name, outcome: 'succeeded' })
       if (warnings.length > 0) {
         run.warnings++
@@ -408,6 +424,42 @@ class AgentRuntime implements Agent {
       return { source, result }
     } catch (error) {
       return { source, error }
+    }
+  }
+
+  /** Sends the cables between the devices these runs discovered, in a request of their own after
+   * every device's: a failure costs the cables (one warning line), never a target. */
+  async #sendCables (runs: PolicyRun[], log: Logger): Promise<void> {
+    if (this.#stop.signal.aborted) return
+    const devices = runs.flatMap((r) => this.#mapped.get(r) ?? [])
+    let cables
+    try {
+      cables = toCables(devices)
+    } catch (err) {
+      log.warn({ code: 'ERR_AGENT_MAPPING', reason: (err as Error).message }, 'could not map neighbours to cables')
+      return
+    }
+    if (cables.length === 0) return
+    try {
+      const ingestor = await this.#ensureIngestor()
+      const result = await ingestor.ingest(cables, {
+        metadata: { policy_name: runs.map((r) => r.policy).join(','), run_id: runs.map((r) => r.runId).join(','), agent_name: this.#config.agentName },
+        signal: this.#stop.signal
+      })
+      // Cables drawn across several policies' runs belong to none of them: logged, not counted.
+      if (runs.length === 1) {
+        runs[0].entitiesSent += cables.length
+        this.metrics.entitiesSent.inc({ policy: runs[0].policy }, cables.length)
+      }
+      if (result.errors.length > 0) {
+        log.warn({ code: 'ERR_AGENT_INGEST_REJECTED', reason: result.errors.slice(0, 3).join('; ') }, 'cables rejected')
+        return
+      }
+      log.info({ cables: cables.length, request_ids: result.requestIds }, 'cables sent')
+    } catch (err) {
+      if (this.#stop.signal.aborted) return
+      const code = (err as { code?: unknown }).code
+      log.warn({ code: typeof code === 'string' ? code : 'ERR_AGENT_INGEST_FAILED', reason: (err as Error).message }, 'sending cables failed')
     }
   }
 

@@ -11,3 +11,12 @@ export function isChoice (messageAndField: string, value: string): boolean {
   const allowed = CHOICES[messageAndField]
   return allowed === undefined || allowed.includes(value)
 }
+
+// NetBox refuses a cable on an interface without a physical port of its own (virtual, bridge,
+// LAG: dcim.constants VIRTUAL_IFACE_TYPES) or on a radio (WIRELESS_IFACE_TYPES).
+const VIRTUAL_INTERFACE_TYPES = new Set(['virtual', 'bridge', 'lag'])
+
+/** True when NetBox lets a cable attach to an interface of this Interface.type. */
+export function isCableableInterfaceType (type: string): boolean {
+  return !VIRTUAL_INTERFACE_TYPES.has(type) && !type.startsWith('ieee802.11') && !type.startsWith('ieee802.15') && type !== 'other-wireless'
+}

@@ -16,6 +16,9 @@ export interface Node {
   /** reference field -> node of the referenced object. */
   refs: Map<string, Node>
   m2m: Map<string, Node[]>
+  /** A cable's terminations, A end then B end (models.ts EndsSpec). A cable is only ever an
+   * entity's own object, so its node is never shared and never adopted. */
+  ends?: [Node[], Node[]]
   tags: Node[]
   customFields: Record<string, unknown> | undefined
   /** Named only to be found (a primary IP without its interface): never created from here. */
@@ -85,7 +88,8 @@ const knownCache = new Map<ModelSpec, Set<string>>()
 function knownFields (spec: ModelSpec): Set<string> {
   let s = knownCache.get(spec)
   if (!s) {
-    s = new Set([...IGNORED_FIELDS, ...spec.fields.map((f) => f.field), ...spec.refs.map((r) => r.field), ...spec.m2m.map((m) => m.field)])
+    s = new Set([...IGNORED_FIELDS, ...spec.fields.map((f) => f.field), ...spec.refs.map((r) => r.field), ...spec.m2m.map((m) => m.field),
+      ...spec.ends?.fields ?? []])
     knownCache.set(spec, s)
   }
   return s
@@ -170,6 +174,7 @@ class Flattener {
       const target = MODEL_BY_TYPE.get(m.target)!
       node.m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
     }
+    if (spec.ends) node.ends = [this.ends(spec, msg, path, lookupOnly, 0), this.ends(spec, msg, path, lookupOnly, 1)]
     if (spec.tags && Array.isArray(msg.tags)) {
       const tagSpec = MODEL_BY_TYPE.get('tag')!
       node.tags = (msg.tags as Array<Record<string, unknown>>).map((t, i) => this.child(tagSpec, t, `${join(path, 'tags')}[${i}]`, lookupOnly, 'tags'))
@@ -186,6 +191,28 @@ class Flattener {
       if (!isEmpty(v)) this.warnings.push(`${join(path, k)} is not reconciled yet; ignored`)
     }
     return node
+  }
+
+  /** One end of a cable: each GenericObject unwrapped to the object it names. */
+  ends (spec: ModelSpec, msg: Record<string, unknown>, path: string, lookupOnly: boolean, end: 0 | 1): Node[] {
+    const { fields, kinds, notYet } = spec.ends!
+    const field = join(path, fields[end])
+    const list = msg[fields[end]] as Array<Record<string, unknown>> | undefined
+    if (!Array.isArray(list) || list.length === 0) {
+      throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', field, `${field}: a cable needs at least one termination at each end`)
+    }
+    return list.map((generic, i) => {
+      const at = `${field}[${i}]`
+      const member = Object.keys(generic ?? {}).find((k) => !isEmpty(generic[k]))
+      if (member === undefined) throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', at, `${at}: names no object`)
+      const kind = member.replace(/^object_/, '')
+      const target = kinds[member]
+      if (target === undefined) {
+        if (notYet.includes(member)) throw new EntityError('ERR_RECONCILER_NOT_RECONCILED', at, `${at}: termination type ${kind} is not supported yet`)
+        throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', at, `${at}: a ${kind} cannot terminate a cable`)
+      }
+      return this.child(MODEL_BY_TYPE.get(target)!, generic[member] as Record<string, unknown>, join(at, member), lookupOnly, member)
+    })
   }
 }
 

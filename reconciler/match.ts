@@ -178,6 +178,20 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   return objects
 }
 
+/** Groups nodes into objects by a key of their own (cables: the set of their ends); nodes with
+ * equal keys are one object, later entities' values winning as in groupNodes. */
+export function groupByKey (nodes: Node[], keyOf: (node: Node) => string): PlanObject[] {
+  const byKey = new Map<string, PlanObject>()
+  nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
+  for (const node of nodes) {
+    const k = keyOf(node)
+    let obj = byKey.get(k)
+    if (!obj) byKey.set(k, (obj = newObject(node)))
+    absorb(obj, node)
+  }
+  return [...byKey.values()]
+}
+
 /** Columns read back from a matched row, all as text so pg and PGlite agree on the values: the
  * references (deferred ones included), and of the plain fields only those some object of the batch
  * sent, since the diff compares nothing else. A wide table like interface then returns a handful

@@ -75,6 +75,17 @@ export interface MatcherSpec {
   prefer?: string
 }
 
+/** The two ends of a cable (cable-match.ts): an object named by the objects it connects, not
+ * by a matching rule. */
+export interface EndsSpec {
+  /** Entity fields listing the A and the B end's terminations, each a repeated GenericObject. */
+  fields: readonly [string, string]
+  /** GenericObject member -> model type of the objects that may terminate here. */
+  kinds: Readonly<Record<string, string>>
+  /** GenericObject members NetBox can cable that are not reconciled yet (named in the error). */
+  notYet: readonly string[]
+}
+
 export interface ModelSpec {
   type: string
   message: string
@@ -100,6 +111,8 @@ export interface ModelSpec {
   tags: boolean
   /** False for the few models without custom_fields (tag). */
   customFields?: boolean
+  /** Cables: identified by their terminations (`matchers` is empty). */
+  ends?: EndsSpec
 }
 
 const text = (field: string, column = field): FieldSpec => ({ field, column, kind: 'text', default: '' })
@@ -460,6 +473,28 @@ export const MODELS: readonly ModelSpec[] = [
     repr: 'o.name',
     unsupported: [...COMMON_UNSUPPORTED, 'role', 'component_console_port', 'component_console_server_port', 'component_front_port',
       'component_power_outlet', 'component_power_port', 'component_rear_port', 'component_cooling_intake', 'component_cooling_outflow'],
+    tags: true
+  },
+  {
+    // Last: a cable names the objects at its ends, and nothing names a cable.
+    type: 'cable',
+    message: 'Cable',
+    table: 'cable',
+    objectType: 'dcim.cable',
+    fields: [choice('type', 'Cable.type'), choice('status', 'Cable.status', 'connected'), text('label'), text('color'),
+      num('length', 2, 99999999), choice('length_unit', 'Cable.length_unit'), ...describe],
+    refs: [ref('tenant', 'tenant')],
+    m2m: [],
+    matchers: [],
+    ends: {
+      fields: ['a_terminations', 'b_terminations'],
+      kinds: { object_interface: 'interface' },
+      notYet: ['object_front_port', 'object_rear_port', 'object_console_port', 'object_console_server_port',
+        'object_power_port', 'object_power_outlet', 'object_power_feed', 'object_circuit_termination']
+    },
+    required: [],
+    repr: "coalesce(nullif(o.label, ''), '#' || o.id)",
+    unsupported: [...COMMON_UNSUPPORTED, 'profile', 'bundle'],
     tags: true
   }
 ]

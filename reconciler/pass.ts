@@ -6,6 +6,7 @@
 import type { Queryable } from '../store/index.ts'
 import { addTags, type Author, insertRows, replaceSets, reserveIds, type RowUpdate, tagNames, updateRows } from './batch-apply.ts'
 import { type ChangeRecorder, primaryEntity } from './change-set.ts'
+import { insertTerminations, matchCables } from './cable-match.ts'
 import { applyDeferred } from './deferred.ts'
 import { createValues, diffStored, fieldSpec, missingForCreate } from './diff.ts'
 import { sameValue } from './values.ts'
@@ -13,7 +14,9 @@ import type { Node } from './flatten.ts'
 import { groupNodes, keyValue, matchStored, type PlanObject } from './match.ts'
 import { MODELS } from './models.ts'
 
-export interface PassFailure { obj: PlanObject, field: string, message: string }
+/** An object that cannot be written: every entity naming it fails, or only `entity` when the
+ * failure is about that entity's own way of naming it (a cable's ends). */
+export interface PassFailure { obj: PlanObject, field: string, message: string, entity?: number }
 
 export class PlanFailure extends Error {
   override name = 'PlanFailure'
@@ -31,6 +34,8 @@ export interface PassInput {
 
 function sortKey (obj: PlanObject): string {
   const m = obj.spec.matchers[0]
+  // Cables have no unique key of their own: their terminations are written in a stable order.
+  if (m === undefined) return ''
   return m.keys.map((k) => String(keyValue(obj, k.from) ?? '')).join('\u0000')
 }
 
@@ -47,7 +52,14 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
   for (const spec of MODELS) {
     const nodes = byType.get(spec.type)
     if (!nodes) continue
-    const objs = await matchStored(tx, spec, groupNodes(spec, nodes))
+    let objs: PlanObject[]
+    if (spec.ends) {
+      const cables = await matchCables(tx, spec, nodes)
+      if (cables.failures.length > 0) throw new PlanFailure(cables.failures)
+      objs = cables.objects
+    } else {
+      objs = await matchStored(tx, spec, groupNodes(spec, nodes))
+    }
     objects.set(spec.type, objs)
 
     const creates: PlanObject[] = []
@@ -80,6 +92,7 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
         return { id: obj.id, values, author: authorOf(entity) }
       })
       await insertRows(tx, spec, rows)
+      if (spec.ends) await insertTerminations(tx, keyed.map((k) => k.obj), rec)
     }
 
     const updates: RowUpdate[] = []

@@ -177,7 +177,7 @@ function flatten (batch: Batch, list: Work[]): void {
 
 function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): void {
   for (const f of failure.failures) {
-    for (const e of f.obj.owners) {
+    for (const e of f.entity !== undefined ? [f.entity] : f.obj.owners) {
       const w = work[e]
       if (w.error || !live.has(e)) continue
       const path = f.obj.nodes.find((n) => n.owners.has(e))?.owners.get(e) ?? ''

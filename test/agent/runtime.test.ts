@@ -275,3 +275,34 @@ test('runtime - stop() cancels targets in flight and queued: recorded as cancell
   await assert.rejects(agent.start(), { code: 'ERR_AGENT_STOPPED' })
   await assert.rejects(agent.runPolicy('nope'), { code: 'ERR_AGENT_UNKNOWN_POLICY' })
 })
+
+test('runtime - cables between devices of the run go in one request after every device\'s, also across policies', async () => {
+  // Two switches cabled to each other, each in a policy of its own (as the lab has it).
+  const peerOf: Record<string, [string, string]> = { '10.0.9.1': ['sw-b', '10.0.9.2'], '10.0.9.2': ['sw-a', '10.0.9.1'] }
+  const snmp: SnmpCollector = async (s) => ({
+    device: {
+      ...fakeDevice(s.host, s.host === '10.0.9.1' ? 'sw-a' : 'sw-b'),
+      neighbors: [{ protocol: 'lldp', localInterface: 'eth0', remoteSystemName: `${peerOf[s.host][0]}.example.net`, remotePort: 'eth0' }]
+    },
+    credentialIndex: 0
+  })
+  const cfg = parseAgentConfig(`
+tributary: { dry_run: true }
+policies:
+  a: { defaults: { site: S }, scope: [{ targets: [10.0.9.1], snmp: { community: public } }] }
+  b: { defaults: { site: S }, scope: [{ targets: [10.0.9.2], snmp: { community: public } }] }
+`)
+  const ingestor = recordingIngestor()
+  const agent = createAgent({ config: cfg, logger: silentAgentLogger, ingestor, collectors: { snmp } })
+  await agent.runOnce()
+  const kinds = ingestor.calls.map((c) => c.entities.some((e) => e.cable !== undefined) ? 'cables' : 'device')
+  assert.deepEqual(kinds, ['device', 'device', 'cables'])
+  const cables = ingestor.calls[2].entities
+  assert.deepEqual(cables.map((e) => [e.cable!.a_terminations![0].object_interface!.device!.name, e.cable!.b_terminations![0].object_interface!.device!.name]), [['sw-a', 'sw-b']])
+  assert.equal(ingestor.calls[2].metadata?.policy_name, 'a,b')
+  // One policy's run alone knows only its own device: nothing to cable.
+  await agent.runPolicy('a')
+  assert.equal(ingestor.calls.length, 4)
+  assert.ok(ingestor.calls[3].entities.every((e) => e.cable === undefined))
+  await agent.stop()
+})

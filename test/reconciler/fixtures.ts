@@ -118,6 +118,7 @@ export function everyType (): Record<string, unknown> {
   mac_address: { mac_address: '00:aa:bb:cc:dd:ff', assigned_object_interface: { device: dev, name: 'et-0/0/0', type: '100gbase-x-qsfp28', lag: { device: dev, name: 'ae0', type: 'lag' } } },
   ip_address: { address: '192.0.2.10/24', role: 'loopback', nat_inside: { address: '10.0.0.10/24' } },
   prefix: { prefix: '192.0.2.0/24', scope_location: { name: 'Hall A', site: { name: 'Berlin DC1' } }, role: { name: 'Production' }, vlan: { vid: 10, name: 'mgmt', group: { name: 'Berlin VLANs', scope_site: { name: 'Berlin DC1' } } } },
-  inventory_item: { device: dev, name: 'PSU 0', manufacturer: { name: 'Juniper' }, parent: { device: dev, name: 'Chassis' }, component_interface: { device: dev, name: 'ae0' } }
+  inventory_item: { device: dev, name: 'PSU 0', manufacturer: { name: 'Juniper' }, parent: { device: dev, name: 'Chassis' }, component_interface: { device: dev, name: 'ae0' } },
+  cable: { a_terminations: [{ object_interface: { device: dev, name: 'et-0/0/0' } }], b_terminations: [{ object_interface: { device: dev, name: 'et-0/0/1', type: '100gbase-x-qsfp28' } }], type: 'dac-passive', tenant: { name: 'ACME' }, tags: [{ name: 'Gold' }] }
   }
 }

@@ -1,0 +1,3 @@
+import { defineCableTests } from './cable-cases.ts'
+
+defineCableTests('pglite')
