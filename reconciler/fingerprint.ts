@@ -16,6 +16,7 @@ import type { Queryable } from '../store/index.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
 import { MODELS, TYPE_ORDER } from './models.ts'
+import { RowMap } from './row-map.ts'
 import { sameValue } from './values.ts'
 
 const ENTITY_TIMESTAMP = EntityType.fields.timestamp.id
@@ -60,33 +61,26 @@ export async function loadFingerprints (tx: Queryable, hashes: string[]): Promis
   return out
 }
 
-/** One number per row: table index (< 64) above the id (< 2^40). */
-export const rowKey = (t: number, id: number): number => t * 2 ** 40 + id
-
-/** Current xmin of rows, by "table index:id"; a missing row has no entry. */
-export async function rowVersions (tx: Queryable, rows: Iterable<[number, number]>): Promise<Map<number, string>> {
-  const byTable = new Map<number, Set<number>>()
-  for (const [t, id] of rows) {
-    let s = byTable.get(t)
-    if (!s) byTable.set(t, (s = new Set()))
-    s.add(id)
-  }
-  const out = new Map<number, string>()
-  if (byTable.size === 0) return out
+/** Current xmin of rows; a missing row has no entry. */
+export async function rowVersions (tx: Queryable, rows: Iterable<[number, number]>): Promise<RowMap<string>> {
+  const wanted = new RowMap<true>()
+  for (const [t, id] of rows) wanted.set(t, id, true)
+  const out = new RowMap<string>()
+  if (wanted.size === 0) return out
   const params: unknown[] = []
   const parts: string[] = []
-  for (const [t, ids] of byTable) {
-    params.push([...ids])
+  for (const [t, ids] of wanted.tables()) {
+    params.push(ids)
     parts.push(`select ${t}::int4 as t, id, xmin::text as x from ${MODELS[t].table} where id = any($${params.length}::int8[])`)
   }
   const r = await tx.query<{ t: number, id: string | number, x: string }>(parts.join(' union all '), params)
-  for (const row of r.rows) out.set(rowKey(Number(row.t), Number(row.id)), row.x)
+  for (const row of r.rows) out.set(Number(row.t), Number(row.id), row.x)
   return out
 }
 
 /** True when every row of the fingerprint still has its recorded version. */
-export function isCurrent (fp: Fingerprint, versions: Map<number, string>): boolean {
-  return fp.rows.every(([t, id], i) => versions.get(rowKey(t, id)) === fp.versions[i])
+export function isCurrent (fp: Fingerprint, versions: RowMap<string>): boolean {
+  return fp.rows.every(([t, id], i) => versions.get(t, id) === fp.versions[i])
 }
 
 /** Whether the object's row has `column` NULL (for a row created now: nothing was set in it). */
@@ -167,15 +161,15 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   const versions = await rowVersions(tx, entries.flatMap((e) => e.rows))
   // "t,id,xmin" per row, shared by the entities naming it; the whole set travels as one JSON
   // document (numbers and base64 only), parsed once by the server.
-  const parts = new Map<number, string>()
-  for (const [k, x] of versions) parts.set(k, `"${MODELS[Math.floor(k / 2 ** 40)].table}",${k % 2 ** 40},${x}`)
+  const parts = new RowMap<string>()
+  versions.forEach((x, t, id) => parts.set(t, id, `"${MODELS[t].table}",${id},${x}`))
   const docs: string[] = []
   const seen = new Set<string>()
   for (const e of entries.slice().sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0)) {
     if (seen.has(e.hash)) continue
     const flat: string[] = []
     for (const [t, id] of e.rows) {
-      const part = parts.get(rowKey(t, id))
+      const part = parts.get(t, id)
       if (part === undefined) break
       flat.push(part)
     }

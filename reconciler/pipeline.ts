@@ -11,12 +11,13 @@ import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type Req
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
-import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowKey, rowVersions, saveFingerprints } from './fingerprint.ts'
+import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
 import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
+import { RowMap } from './row-map.ts'
 
 export type RequestInput =
   /** entityOffset: for one part of a split request (queue/types.ts, QueueMessage.id), the original
@@ -289,13 +290,13 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
   await applyEntities(tx, batch.work, passing)
   if (repeats.size > 0) {
     // Last entity (batch index) of the full path naming each row.
-    const lastNamer = new Map<number, number>()
+    const lastNamer = new RowMap<number>()
     for (const w of full) {
       if (w.error || !w.flat) continue
       for (const n of w.flat.nodes) {
         if (n.obj?.id === undefined) continue
-        const k = rowKey(TYPE_ORDER.get(n.spec.type)!, n.obj.id)
-        lastNamer.set(k, Math.max(lastNamer.get(k) ?? -1, w.index))
+        const t = TYPE_ORDER.get(n.spec.type)!
+        lastNamer.set(t, n.obj.id, Math.max(lastNamer.get(t, n.obj.id) ?? -1, w.index))
       }
     }
     // No pass ran, so this transaction wrote nothing since verifiedRepeats read the versions: they
@@ -309,8 +310,8 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
         w.changeSet = noopChangeSet(w.objectType, fp.objectId)
         continue
       }
-      const stale = fp.rows.filter(([t, id], i) => versions.get(rowKey(t, id)) !== fp.versions[i])
-      if (stale.some(([t, id]) => (lastNamer.get(rowKey(t, id)) ?? Infinity) > w.index)) throw new RepeatConflict()
+      const stale = fp.rows.filter(([t, id], i) => versions.get(t, id) !== fp.versions[i])
+      if (stale.some(([t, id]) => (lastNamer.get(t, id) ?? Infinity) > w.index)) throw new RepeatConflict()
       again.push(w)
     }
     if (again.length > 0) {
@@ -318,9 +319,9 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
       flatten(batch, again)
       await applyEntities(tx, batch.work, again.filter((w) => !w.error))
       // Rows these wrote after the first pass may no longer say what its entities say.
-      const touched = new Set<number>()
-      for (const w of again) for (const n of w.flat?.nodes ?? []) if (n.obj?.id !== undefined) touched.add(rowKey(TYPE_ORDER.get(n.spec.type)!, n.obj.id))
-      for (const w of full) if (w.fingerprint?.some(([t, id]) => touched.has(rowKey(t, id)))) w.fingerprint = undefined
+      const touched = new RowMap<true>()
+      for (const w of again) for (const n of w.flat?.nodes ?? []) if (n.obj?.id !== undefined) touched.set(TYPE_ORDER.get(n.spec.type)!, n.obj.id, true)
+      for (const w of full) if (w.fingerprint?.some(([t, id]) => touched.has(t, id))) w.fingerprint = undefined
     }
   }
   await saveFingerprints(tx, live.filter((w) => w.fingerprint !== undefined && !w.error)
