@@ -12,6 +12,7 @@ import { jetstream, jetstreamManager, RetentionPolicy, StorageType, DiscardPolic
 import { silentLogger } from '../config/logger.ts'
 import { addClient, createIngester } from '../ingester/index.ts'
 import { encodeIngestRequest, type IngestRequest } from '../proto/index.ts'
+import { requestBody } from './ingest-request.ts'
 import { createJetStreamQueue } from '../queue/index.ts'
 import { connectPostgres, migrate, openPglite, type Db } from '../store/index.ts'
 
@@ -33,31 +34,9 @@ if (!(durationMs > 0 && concurrency > 0 && entityCount > 0)) {
   process.exit(2)
 }
 
-function entities (n: number): IngestRequest['entities'] {
-  const ts = { seconds: Math.floor(Date.now() / 1000), nanos: 0 }
-  const device = (i: number) => ({
-    name: `bench-sw-${Math.floor(i / 10)}`,
-    device_type: { model: 'C9300-48P', manufacturer: { name: 'Cisco' } },
-    role: { name: 'access-switch' },
-    platform: { name: 'cisco_ios', manufacturer: { name: 'Cisco' } },
-    site: { name: 'bench-dc1' },
-    serial: `FOC${100000 + i}`,
-    status: 'active'
-  })
-  return Array.from({ length: n }, (_, i) => {
-    switch (i % 3) {
-      case 0: return { timestamp: ts, device: device(i) }
-      case 1: return { timestamp: ts, interface: { device: device(i), name: `GigabitEthernet1/0/${i % 48}`, type: '1000base-t', enabled: true, mtu: 1500, description: 'bench port' } }
-      default: return { timestamp: ts, ip_address: { address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/24`, status: 'active', assigned_object_interface: { device: device(i), name: `Vlan${i % 100}`, type: 'virtual' } } }
-    }
-  })
-}
-
 // The body without its id, encoded once; each request puts its own id field in front (protobuf
 // fields may come in any order), so callers spend no time encoding.
-const body = Buffer.from(encodeIngestRequest({
-  stream: 'latest', producer_app_name: 'bench', producer_app_version: '1.0.0', sdk_name: 'bench', sdk_version: '1.0.0', entities: entities(entityCount)
-}))
+const body = requestBody(entityCount)
 function requestBytes (): { id: string, bytes: Buffer } {
   const id = randomUUID()
   return { id, bytes: Buffer.concat([Buffer.from(encodeIngestRequest({ id } as IngestRequest)), body]) }
