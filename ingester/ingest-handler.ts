@@ -117,32 +117,45 @@ export function createIngestHandler (o: IngestHandlerOptions): grpc.handleUnaryC
   }
 }
 
-async function publishWithin (queue: Queue, id: string, bytes: Buffer, timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
-  const where = `request ${JSON.stringify(id)}`
+/** ms past the queue's own timeout before the call gives up on a queue that does not answer. */
+const PUBLISH_GRACE = 250
+
+// One timer and one promise per call: no AbortController (the queue cannot take a message back
+// once it is on the wire, so there is nothing for a signal to cancel) and no Promise.race.
+function publishWithin (queue: Queue, id: string, bytes: Buffer, timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
   const callLeft = deadline instanceof Date ? deadline.getTime() - Date.now() : Number.isFinite(deadline) ? deadline - Date.now() : Infinity
   const budget = Math.max(1, Math.min(timeout, callLeft))
   if (queue.maxMessageBytes !== undefined && bytes.length > queue.maxMessageBytes) {
-    throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where} is ${bytes.length} bytes; the queue takes at most ${queue.maxMessageBytes} bytes per request; split it into smaller requests`)
+    return Promise.reject(new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where(id)} is ${bytes.length} bytes; the queue takes at most ${queue.maxMessageBytes} bytes per request; split it into smaller requests`))
   }
-  const controller = new AbortController()
-  let timer: NodeJS.Timeout | undefined
-  // The queue has its own timeout; this one also covers a queue that hangs (a stuck disk), so the
-  // caller always gets an answer. A publish finishing after it is harmless: the retry is deduplicated.
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort()
-      reject(new CallError(grpc.status.UNAVAILABLE, `${where}: the queue did not acknowledge within ${budget} ms; retry`))
-    }, budget + 250)
+  return new Promise((resolve, reject) => {
+    // The queue has its own timeout; this one also covers a queue that hangs (a stuck disk), so the
+    // caller always gets an answer. A publish finishing after it is harmless: the retry is deduplicated.
+    const timer = setTimeout(() => {
+      reject(new CallError(grpc.status.UNAVAILABLE, `${where(id)}: the queue did not acknowledge within ${budget} ms; retry`))
+    }, budget + PUBLISH_GRACE)
+    const failed = (err: unknown): void => {
+      clearTimeout(timer)
+      reject(callErrorOf(err, id))
+    }
+    try {
+      queue.publish(id, bytes, { timeout: budget }).then((published) => {
+        clearTimeout(timer)
+        resolve(published)
+      }, failed)
+    } catch (err) {
+      failed(err)
+    }
   })
-  try {
-    return await Promise.race([queue.publish(id, bytes, { timeout: budget, signal: controller.signal }), late])
-  } catch (err) {
-    if (err instanceof CallError) throw err
-    if (isQueueError(err, 'ERR_QUEUE_FULL')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; retry later`)
-    if (isQueueError(err, 'ERR_QUEUE_MESSAGE_TOO_LARGE')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; split it into smaller requests`)
-    if (isQueueError(err)) throw new CallError(grpc.status.UNAVAILABLE, `${where}: queue unavailable: ${err.message}`)
-    throw err
-  } finally {
-    clearTimeout(timer)
-  }
+}
+
+function where (id: string): string {
+  return `request ${JSON.stringify(id)}`
+}
+
+function callErrorOf (err: unknown, id: string): unknown {
+  if (isQueueError(err, 'ERR_QUEUE_FULL')) return new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where(id)}: ${err.message}; retry later`)
+  if (isQueueError(err, 'ERR_QUEUE_MESSAGE_TOO_LARGE')) return new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where(id)}: ${err.message}; split it into smaller requests`)
+  if (isQueueError(err)) return new CallError(grpc.status.UNAVAILABLE, `${where(id)}: queue unavailable: ${err.message}`)
+  return err
 }
