@@ -178,10 +178,11 @@ export function readString (buf: Uint8Array, start: number, end: number): string
 }
 
 /** The walk's settings for one scanMessage() call; module state so the walk passes none around. */
+const unset = (message: string): never => { throw new Error(message) }
 const scan = {
   maxString: 0,
   maxDepth: 0,
-  fail: (message: string): never => { throw new Error(message) },
+  fail: unset,
   /** Name of the message scanMessage() was given (the first element of every path). */
   root: ''
 }
@@ -236,7 +237,12 @@ export function scanMessage (buf: Uint8Array, start: number, end: number, type: 
     stackEnds = new Int32Array(limits.maxDepth + 2)
     stackFields = new Uint32Array(limits.maxDepth + 2)
   }
-  walk(buf, start, end, type, depth)
+  try {
+    walk(buf, start, end, type, depth)
+  } finally {
+    // Let go of the caller's callback: it may hold the request's bytes until the next call.
+    scan.fail = unset
+  }
 }
 
 function walk (buf: Uint8Array, start: number, end: number, root: CompiledMessage, rootDepth: number): void {
