@@ -11,7 +11,7 @@ import { connect } from '@nats-io/transport-node'
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream'
 import { silentLogger } from '../config/logger.ts'
 import { addClient, createIngester } from '../ingester/index.ts'
-import { encodeIngestRequest, type IngestRequest } from '../proto/index.ts'
+import { ID_FIELD_BYTES, RequestBuffer, requestBody } from './ingest-request.ts'
 import { createJetStreamQueue } from '../queue/index.ts'
 import { connectPostgres, migrate, openPglite, type Db } from '../store/index.ts'
 
@@ -33,34 +33,17 @@ if (!(durationMs > 0 && concurrency > 0 && entityCount > 0)) {
   process.exit(2)
 }
 
-function entities (n: number): IngestRequest['entities'] {
-  const ts = { seconds: Math.floor(Date.now() / 1000), nanos: 0 }
-  const device = (i: number) => ({
-    name: `bench-sw-${Math.floor(i / 10)}`,
-    device_type: { model: 'C9300-48P', manufacturer: { name: 'Cisco' } },
-    role: { name: 'access-switch' },
-    platform: { name: 'cisco_ios', manufacturer: { name: 'Cisco' } },
-    site: { name: 'bench-dc1' },
-    serial: `FOC${100000 + i}`,
-    status: 'active'
-  })
-  return Array.from({ length: n }, (_, i) => {
-    switch (i % 3) {
-      case 0: return { timestamp: ts, device: device(i) }
-      case 1: return { timestamp: ts, interface: { device: device(i), name: `GigabitEthernet1/0/${i % 48}`, type: '1000base-t', enabled: true, mtu: 1500, description: 'bench port' } }
-      default: return { timestamp: ts, ip_address: { address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/24`, status: 'active', assigned_object_interface: { device: device(i), name: `Vlan${i % 100}`, type: 'virtual' } } }
-    }
-  })
+// The body without its id, encoded once. Each caller owns one whole request and writes a fresh id
+// into it before every call (protobuf fields may come in any order, so the id goes first): callers
+// spend no time encoding or copying, as a remote agent would not on its own machine, and both phases
+// send the same bytes.
+const body = requestBody(entityCount)
+function callerRequests (callers: number): RequestBuffer[] {
+  return Array.from({ length: callers }, () => new RequestBuffer(body))
 }
 
-// The body without its id, encoded once; each request puts its own id field in front (protobuf
-// fields may come in any order), so callers spend no time encoding.
-const body = Buffer.from(encodeIngestRequest({
-  stream: 'latest', producer_app_name: 'bench', producer_app_version: '1.0.0', sdk_name: 'bench', sdk_version: '1.0.0', entities: entities(entityCount)
-}))
-function requestBytes (): { id: string, bytes: Buffer } {
-  const id = randomUUID()
-  return { id, bytes: Buffer.concat([Buffer.from(encodeIngestRequest({ id } as IngestRequest)), body]) }
+function cpuMs (used: NodeJS.CpuUsage, requests: number): number {
+  return Math.round((used.user + used.system) / Math.max(1, requests) / 10) / 100
 }
 
 function percentile (sorted: number[], p: number): number {
@@ -68,14 +51,14 @@ function percentile (sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 }
 
-async function runFor (callers: number, fn: () => Promise<void>): Promise<{ count: number, latencies: number[], elapsed: number }> {
+async function runFor (callers: number, fn: (caller: number) => Promise<void>): Promise<{ count: number, latencies: number[], elapsed: number }> {
   const latencies: number[] = []
   const started = performance.now()
   const end = started + durationMs
-  await Promise.all(Array.from({ length: callers }, async () => {
+  await Promise.all(Array.from({ length: callers }, async (_, caller) => {
     while (performance.now() < end) {
       const t = performance.now()
-      await fn()
+      await fn(caller)
       latencies.push(performance.now() - t)
     }
   }))
@@ -92,19 +75,27 @@ async function callerWorker (): Promise<void> {
     new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { 'grpc-node.bench': i }))
   const metadata = new grpc.Metadata()
   metadata.set('authorization', `Bearer ${token}`)
+  const requests = callerRequests(share)
+  // Loaded and connected: wait for the word so that every worker starts at once and the CPU the
+  // main thread counts is the run's alone.
+  for (const c of channels) await new Promise<void>((resolve, reject) => c.waitForReady(Date.now() + 10_000, (err) => { if (err) reject(err); else resolve() }))
+  await new Promise<void>((resolve) => { parentPort!.postMessage({ ready: true }); parentPort!.once('message', () => resolve()) })
   let next = 0
   let failures = 0
   let firstError: string | undefined
-  const result = await runFor(share, () => new Promise<void>((resolve) => {
-    const { bytes } = requestBytes()
-    channels[next++ % channels.length]!.makeUnaryRequest('/diode/diode.v1.IngesterService/Ingest', (b: Buffer) => b, (b: Buffer) => b, bytes, metadata,
+  const elu = performance.eventLoopUtilization()
+  const result = await runFor(share, (caller) => new Promise<void>((resolve) => {
+    const request = requests[caller]!
+    request.setId(randomUUID())
+    channels[next++ % channels.length]!.makeUnaryRequest('/diode/diode.v1.IngesterService/Ingest', (b: Buffer) => b, (b: Buffer) => b, request.bytes, metadata,
       { deadline: Date.now() + 30_000 }, (err) => {
         if (err) { failures++; firstError ??= err.message }
         resolve()
       })
   }))
+  const busy = performance.eventLoopUtilization(elu).utilization
   for (const c of channels) c.close()
-  parentPort!.postMessage({ ...result, failures, firstError })
+  parentPort!.postMessage({ ...result, failures, firstError, busy })
 }
 
 async function benchIngester (): Promise<{ count: number, latencies: number[], elapsed: number }> {
@@ -117,15 +108,24 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
   const token = (await ingester.auth.issueToken(client.client_id, client.client_secret, 'diode:ingest')).access_token
   try {
     const shares = Array.from({ length: WORKERS }, (_, i) => Math.floor(concurrency / WORKERS) + (i < concurrency % WORKERS ? 1 : 0)).filter((n) => n > 0)
-    const elu = performance.eventLoopUtilization()
-    const results = await Promise.all(shares.map((share) => new Promise<{ count: number, latencies: number[], elapsed: number, failures: number, firstError?: string }>((resolve, reject) => {
+    type Result = { count: number, latencies: number[], elapsed: number, failures: number, firstError?: string, busy: number }
+    const workers = shares.map((share) => {
       // Node 20 workers do not take tsx from --import; register it inside before loading this file.
       const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}) })`
       const w = new Worker(boot, { eval: true, workerData: { argv: process.argv.slice(2), port: ingester.port, token, share } })
+      const ready = new Promise<void>((resolve, reject) => { w.once('message', () => resolve()); w.once('error', reject) })
+      return { w, ready }
+    })
+    await Promise.all(workers.map((x) => x.ready))
+    const elu = performance.eventLoopUtilization()
+    const cpu = process.cpuUsage()
+    const results = await Promise.all(workers.map(({ w }) => new Promise<Result>((resolve, reject) => {
       w.once('message', resolve)
       w.once('error', reject)
+      w.postMessage('go')
     })))
     const busy = performance.eventLoopUtilization(elu).utilization
+    const used = process.cpuUsage(cpu)
     // Where the time goes inside the ingester: mean call latency vs mean queue publish latency.
     const metrics = await (await fetch(`http://127.0.0.1:${ingester.port}/metrics`)).text()
     const mean = (name: string): number => {
@@ -133,11 +133,13 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
       const count = [...metrics.matchAll(new RegExp(`^${name}_count(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0)
       return count ? Math.round(sum / count * 1e4) / 10 : NaN
     }
-    console.log(`ingester inside: mean call ${mean('tributary_ingester_request_duration_seconds')} ms, mean publish ${mean('tributary_ingester_publish_duration_seconds')} ms, event loop busy ${Math.round(busy * 100)}%`)
+    console.log(`ingester inside: mean call ${mean('tributary_ingester_request_duration_seconds')} ms, mean publish ${mean('tributary_ingester_publish_duration_seconds')} ms, event loop busy ${Math.round(busy * 100)}%; callers' threads busy ${results.map((r) => `${Math.round(r.busy * 100)}%`).join(', ')}`)
+    const count = results.reduce((n, r) => n + r.count, 0)
+    console.log(`ingester phase:  ${cpuMs(used, count)} ms CPU per request in this process (callers and ingester; nats-server not counted)`)
     const failures = results.reduce((n, r) => n + r.failures, 0)
     if (failures > 0) console.error(`ingester: ${failures} calls failed, first: ${results.find((r) => r.firstError)?.firstError}`)
     return {
-      count: results.reduce((n, r) => n + r.count, 0),
+      count,
       latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
       elapsed: Math.max(...results.map((r) => r.elapsed))
     }
@@ -153,15 +155,22 @@ async function benchIngester (): Promise<{ count: number, latencies: number[], e
 
 async function benchRaw (): Promise<{ count: number, latencies: number[], elapsed: number }> {
   const stream = `BENCH_RAW_${Date.now().toString(36)}`
-  const nc = await connect({ servers: values.nats! })
+  // The same client settings as the ingester's queue (queue/jetstream.ts), so the ceiling is what
+  // that client can do.
+  const nc = await connect({ servers: values.nats!, noAsyncTraces: true })
   const jsm = await jetstreamManager(nc)
   await jsm.streams.add({ name: stream, subjects: [`${stream}.requests`], storage: StorageType.File, retention: RetentionPolicy.Workqueue, discard: DiscardPolicy.New, max_bytes: 8 * 1024 ** 3 })
   const js = jetstream(nc, { timeout: 30_000 })
+  const requests = callerRequests(concurrency)
   try {
-    return await runFor(concurrency, async () => {
-      const { id, bytes } = requestBytes()
-      await js.publish(`${stream}.requests`, bytes, { msgID: id })
+    const cpu = process.cpuUsage()
+    const result = await runFor(concurrency, async (caller) => {
+      const request = requests[caller]!
+      request.setId(randomUUID())
+      await js.publish(`${stream}.requests`, request.bytes, { msgID: request.id })
     })
+    console.log(`raw phase:       ${cpuMs(process.cpuUsage(cpu), result.count)} ms CPU per request in this process (nats-server not counted)`)
+    return result
   } finally {
     await jsm.streams.delete(stream).catch(() => {})
     await nc.close()
@@ -180,7 +189,7 @@ const raw = await benchRaw()
 const rate = (r: { count: number, elapsed: number }): number => Math.round(r.count * entityCount / (r.elapsed / 1000))
 const result = {
   entities_per_request: entityCount,
-  request_bytes: body.length + 38,
+  request_bytes: body.length + ID_FIELD_BYTES,
   concurrency,
   duration_s: durationMs / 1000,
   requests: ing.count,

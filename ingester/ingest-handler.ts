@@ -127,36 +127,54 @@ export function createIngestHandler (o: IngestHandlerOptions): grpc.handleUnaryC
   }
 }
 
+/** ms past the queue's own timeout before the call gives up on a queue that does not answer. */
+const PUBLISH_GRACE = 250
+
 /** Publishes every part (a request that fits in one queue message is one part) and resolves once
  * the queue acknowledged them all; `duplicate` when every part was already stored. A part that
- * fails fails the call: the client's retry publishes all parts again and the stored ones dedup. */
-async function publishWithin (queue: Queue, id: string, parts: RequestPart[], timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
-  const where = `request ${JSON.stringify(id)}`
+ * fails fails the call: the client's retry publishes all parts again and the stored ones dedup.
+ * One timer and one promise per call: no AbortController (the queue cannot take a message back
+ * once it is on the wire, so there is nothing for a signal to cancel) and no Promise.race. */
+function publishWithin (queue: Queue, id: string, parts: RequestPart[], timeout: number, deadline: grpc.Deadline): Promise<{ duplicate: boolean }> {
   const callLeft = deadline instanceof Date ? deadline.getTime() - Date.now() : Number.isFinite(deadline) ? deadline - Date.now() : Infinity
   const budget = Math.max(1, Math.min(timeout, callLeft))
-  const controller = new AbortController()
-  let timer: NodeJS.Timeout | undefined
-  // The queue has its own timeout; this one also covers a queue that hangs (a stuck disk), so the
-  // caller always gets an answer. A publish finishing after it is harmless: the retry is deduplicated.
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort()
-      reject(new CallError(grpc.status.UNAVAILABLE, `${where}: the queue did not acknowledge ${parts.length > 1 ? `all ${parts.length} parts ` : ''}within ${budget} ms; retry`))
-    }, budget + 250)
+  return new Promise((resolve, reject) => {
+    // The queue has its own timeout; this one also covers a queue that hangs (a stuck disk), so the
+    // caller always gets an answer. A publish finishing after it is harmless: the retry is deduplicated.
+    const timer = setTimeout(() => {
+      reject(new CallError(grpc.status.UNAVAILABLE, `${where(id)}: the queue did not acknowledge ${parts.length > 1 ? `all ${parts.length} parts ` : ''}within ${budget} ms; retry`))
+    }, budget + PUBLISH_GRACE)
+    // The first failure settles the call; parts still in flight settle on their own.
+    const failed = (err: unknown): void => {
+      clearTimeout(timer)
+      reject(callErrorOf(err, id))
+    }
+    let left = parts.length
+    let duplicate = true
+    const stored = (published: { duplicate: boolean }): void => {
+      duplicate &&= published.duplicate
+      if (--left > 0) return
+      clearTimeout(timer)
+      resolve({ duplicate })
+    }
+    for (const part of parts) {
+      try {
+        queue.publish(part.id, part.bytes, { timeout: budget }).then(stored, failed)
+      } catch (err) {
+        failed(err)
+        return
+      }
+    }
   })
-  const publishes = parts.map((p) => queue.publish(p.id, p.bytes, { timeout: budget, signal: controller.signal }))
-  try {
-    const results = await Promise.race([Promise.all(publishes), late])
-    return { duplicate: results.every((r) => r.duplicate) }
-  } catch (err) {
-    // The parts still in flight settle on their own; their outcome no longer matters.
-    for (const p of publishes) p.catch(() => {})
-    if (err instanceof CallError) throw err
-    if (isQueueError(err, 'ERR_QUEUE_FULL')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; retry later`)
-    if (isQueueError(err, 'ERR_QUEUE_MESSAGE_TOO_LARGE')) throw new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where}: ${err.message}; split it into smaller requests`)
-    if (isQueueError(err)) throw new CallError(grpc.status.UNAVAILABLE, `${where}: queue unavailable: ${err.message}`)
-    throw err
-  } finally {
-    clearTimeout(timer)
-  }
+}
+
+function where (id: string): string {
+  return `request ${JSON.stringify(id)}`
+}
+
+function callErrorOf (err: unknown, id: string): unknown {
+  if (isQueueError(err, 'ERR_QUEUE_FULL')) return new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where(id)}: ${err.message}; retry later`)
+  if (isQueueError(err, 'ERR_QUEUE_MESSAGE_TOO_LARGE')) return new CallError(grpc.status.RESOURCE_EXHAUSTED, `${where(id)}: ${err.message}; split it into smaller requests`)
+  if (isQueueError(err)) return new CallError(grpc.status.UNAVAILABLE, `${where(id)}: queue unavailable: ${err.message}`)
+  return err
 }

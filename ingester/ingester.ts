@@ -111,7 +111,10 @@ export async function createIngester (options: IngesterOptions): Promise<Ingeste
   const grpcServer = new grpc.Server({
     'grpc.max_receive_message_length': maxRequestBytes,
     'grpc.max_send_message_length': 64 * 1024 * 1024,
-    'grpc.keepalive_permit_without_calls': 1
+    'grpc.keepalive_permit_without_calls': 1,
+    // Channelz bookkeeping (call counters, per-message timestamps and closures on every call) feeds
+    // a channelz service this server does not offer; off, calls take grpc-js's plain path (issue 3).
+    'grpc.enable_channelz': 0
   })
   const handler = createIngestHandler({
     queue: options.queue,

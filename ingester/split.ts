@@ -5,12 +5,12 @@
 // then a consecutive run of the original's entity records, as many as fit under the limit.
 // The official Diode SDKs send up to 3 MiB per request while NATS takes 1 MiB per message by
 // default; splitting here lets that traffic through without asking operators to raise max_payload.
+import { forEachField, IngestRequestType } from '../proto/index.ts'
 import { partMessageId } from '../queue/index.ts'
 import { EntityTooLargeError } from './errors.ts'
-import { WireError, WireReader } from './wire-scan.ts'
+import { WireError } from './wire-scan.ts'
 
-/** diode.v1.IngestRequest.entities (the wire contract, see proto/diode/v1). */
-const F_ENTITIES = 2
+const F_ENTITIES = IngestRequestType.fields.entities.id
 
 export interface RequestPart {
   /** Queue message id: the request id for a request sent whole, else `<request id>#<first entity
@@ -35,19 +35,16 @@ export function splitRequest (bytes: Uint8Array, requestId: string, maxBytes: nu
   const header: Array<[number, number]> = []
   const entities: Array<[number, number]> = []
   let headerBytes = 0
-  const r = new WireReader(bytes)
-  while (r.pos < r.end) {
-    const start = r.pos
-    const tag = r.varint()
-    if (Math.floor(tag / 8) === 0) throw new WireError(`field number 0 at byte ${start}`)
-    r.skip(tag & 7)
-    if (tag === (F_ENTITIES << 3 | 2)) {
-      entities.push([start, r.pos])
+  const parsed = forEachField(bytes, 0, bytes.length, (field, start, _value, end) => {
+    if (field === 0) throw new WireError(`field number 0 at byte ${start}`)
+    if (field === F_ENTITIES) {
+      entities.push([start, end])
     } else {
-      header.push([start, r.pos])
-      headerBytes += r.pos - start
+      header.push([start, end])
+      headerBytes += end - start
     }
-  }
+  })
+  if (!parsed) throw new WireError('the request bytes do not parse')
 
   const parts: RequestPart[] = []
   let first = 0

@@ -118,7 +118,11 @@ export async function createJetStreamQueue (options: JetStreamQueueOptions): Pro
       reconnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
-      name: 'tributary-queue'
+      name: 'tributary-queue',
+      // Without this nats.js builds two extra Errors (each capturing a stack) on every request,
+      // i.e. on every JetStream publish, only to name the caller should it fail; our QueueError
+      // messages name the publish, the request id and the stream already (issue 3).
+      noAsyncTraces: true
     })
   } catch (cause) {
     throw new QueueError('ERR_QUEUE_UNAVAILABLE', `cannot connect to NATS at ${o.servers.join(',')} within ${o.connectTimeout} ms: ${(cause as Error).message}`, { cause })
