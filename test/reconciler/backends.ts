@@ -1,5 +1,6 @@
 // The two stores the pipeline must work on, each freshly migrated: PostgreSQL (a database of its
 // own on the machine's server) and PGlite in memory.
+import { after, before, beforeEach } from 'node:test'
 import { connectPostgres, migrate, openPglite, type Db } from '../../store/index.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 
@@ -42,4 +43,24 @@ export async function one<T = Record<string, unknown>> (db: Db, sql: string, par
   const r = await db.query<T>(sql, params)
   if (r.rows.length !== 1) throw new Error(`expected one row, got ${r.rows.length}: ${sql}`)
   return r.rows[0]
+}
+
+/** The backend of the enclosing describe(): opened before its tests, emptied before each one and
+ * closed after them. The Db returned forwards to it, so tests use it like any other. */
+export function describeBackend (kind: BackendKind): Db {
+  let backend: Backend | undefined
+  const db = (): Db => {
+    if (!backend) throw new Error(`the ${kind} backend is not open (used outside its describe?)`)
+    return backend.db
+  }
+  before(async () => { backend = await openBackend(kind) })
+  after(async () => { await backend?.close() })
+  beforeEach(async () => { await reset(db()) })
+  return {
+    kind,
+    query: (sql, params) => db().query(sql, params),
+    exec: (sql) => db().exec(sql),
+    transaction: (fn) => db().transaction(fn),
+    close: async () => {}
+  }
 }

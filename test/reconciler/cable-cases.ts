@@ -2,12 +2,12 @@
 // in either orientation, partially updated, never moved: an endpoint already on another cable
 // fails its entity with the field and the occupying cable. Defined once, run on PostgreSQL
 // (cable-postgres.test.ts) and PGlite (cable-pglite.test.ts).
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
 import { applyRequests, type ApplySummary } from '../../reconciler/index.ts'
 import type { Db } from '../../store/index.ts'
-import { count, one, openBackend, reset, type Backend, type BackendKind } from './backends.ts'
+import { count, describeBackend, one, type BackendKind } from './backends.ts'
 import { deviceRef, request, ts, type EntityObject } from './fixtures.ts'
 import { startApi } from './read-api-fixtures.ts'
 
@@ -32,14 +32,7 @@ async function cables (db: Db): Promise<Array<{ id: number, a: string, b: string
 
 export function defineCableTests (kind: BackendKind): void {
   describe(`reconciler cables on ${kind}`, () => {
-    let backend: Backend
-    let db: Db
-    before(async () => {
-      backend = await openBackend(kind)
-      db = backend.db
-    })
-    after(async () => { await backend.close() })
-    beforeEach(async () => { await reset(db) })
+    const db = describeBackend(kind)
 
     test('cable - a cable between two interfaces is created with its terminations, change set and change log', async () => {
       const s = await send(db, [coreDist({ label: 'CORE-DIST-1', length: 3.5, length_unit: 'm', tags: [{ name: 'lldp' }] })])

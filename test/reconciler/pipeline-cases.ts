@@ -2,13 +2,13 @@
 // across requests in any order and from one nested entity; repeats, partial updates, tag merge,
 // restoring hand-deleted rows; the matching rules; per-entity failure. Defined once, run on
 // PostgreSQL (pipeline-postgres.test.ts) and PGlite (pipeline-pglite.test.ts).
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
 import { applyRequests, RECONCILED_TYPES, type ApplySummary } from '../../reconciler/index.ts'
 import { selectIngestionLogs } from '../../reconciler/read-api/ingestion-log-query.ts'
 import type { Db } from '../../store/index.ts'
-import { count, one, openBackend, reset, type Backend, type BackendKind } from './backends.ts'
+import { count, describeBackend, one, reset, type BackendKind } from './backends.ts'
 import {
   device, deviceEntities, deviceRef, everyType, interfaces, request, ts, VLANS, VRF, type EntityObject
 } from './fixtures.ts'
@@ -62,14 +62,7 @@ const COMPLETE = {
 
 export function definePipelineTests (kind: BackendKind): void {
   describe(`reconciler pipeline on ${kind}`, () => {
-    let backend: Backend
-    let db: Db
-    before(async () => {
-      backend = await openBackend(kind)
-      db = backend.db
-    })
-    after(async () => { await backend.close() })
-    beforeEach(async () => { await reset(db) })
+    const db = describeBackend(kind)
 
     test('reconciler - a device with everything around it is created completely from one request', async () => {
       const s = await send(db, deviceEntities())

@@ -3,7 +3,7 @@
 // the original request id and its index in the original request; a redelivered part is skipped
 // while the other parts of the same request are not; and the read side decodes each log's entity
 // from the part that holds it. Run on PostgreSQL and PGlite.
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { splitRequest, type RequestPart } from '../../ingester/index.ts'
@@ -12,7 +12,7 @@ import { parseMessageId } from '../../queue/index.ts'
 import { applyRequests, recordFailedRequests, type RequestInput } from '../../reconciler/index.ts'
 import { selectIngestionLogs } from '../../reconciler/read-api/ingestion-log-query.ts'
 import type { Db } from '../../store/index.ts'
-import { BACKENDS, openBackend, reset, type Backend } from './backends.ts'
+import { BACKENDS, describeBackend } from './backends.ts'
 import { request, ts } from './fixtures.ts'
 
 const ENTITIES = 40
@@ -38,14 +38,7 @@ async function logs (db: Db, id: string): Promise<Array<{ request_id: string, en
 
 for (const kind of BACKENDS) {
   describe(`reconciler split parts (${kind})`, () => {
-    let backend: Backend
-    let db: Db
-    before(async () => {
-      backend = await openBackend(kind)
-      db = backend.db
-    })
-    after(async () => { await backend.close() })
-    beforeEach(async () => { await reset(db) })
+    const db = describeBackend(kind)
 
     test('reconciler parts - each entity is logged once under the original request id and index; a redelivered part is skipped, the others are not', async () => {
       const id = randomUUID()
