@@ -10,7 +10,7 @@ import type { Logger } from 'pino'
 import { openStore, type Db } from '../store/index.ts'
 import { createJetStreamQueue, openEmbeddedQueue, type Queue } from '../queue/index.ts'
 import { createIngester, createAuthenticator, type Ingester, type Authenticator } from '../ingester/index.ts'
-import { createReconciler, createReadApi, createIngestionLogService, RECONCILED_TYPES, type Reconciler } from '../reconciler/index.ts'
+import { createReconciler, createReadApi, createIngestionLogService, RECONCILED_TYPES, startRetention, type Reconciler } from '../reconciler/index.ts'
 import type { ServerConfig } from '../config/index.ts'
 
 export interface StackRoles {
@@ -70,6 +70,8 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
       reconciler = createReconciler({ db, queue, logger, batchSize: config.batchSize, maxAttempts: config.maxAttempts, metricsRegistry: registry })
       reconciler.start()
       closers.push(() => reconciler!.drain())
+      const retention = startRetention({ db, logger, ingestionLogDays: config.ingestionLogRetentionDays, changeLogDays: config.changeLogRetentionDays })
+      closers.push(() => retention.close())
     }
     const scheme = config.tls ? 'https' : 'http'
     if (roles.ingester) {

@@ -41,6 +41,8 @@ export const SERVER_SETTINGS: readonly Setting[] = [
   { key: 'ingester.max_request_bytes', kind: 'int', default: 16 * 1024 * 1024, min: 1024, help: 'largest Ingest request in bytes' },
   { key: 'reconciler.batch_size', kind: 'int', default: 64, min: 1, max: 1024, help: 'queue messages applied per database transaction' },
   { key: 'reconciler.max_attempts', kind: 'int', default: 5, min: 1, help: 'attempts before a failing request is logged FAILED and dropped from the queue' },
+  { key: 'reconciler.ingestion_log_retention', kind: 'int', default: 14, min: 0, help: 'days of ingestion logs and received request bytes to keep (0 = forever); swept hourly' },
+  { key: 'reconciler.change_log_retention', kind: 'int', default: 90, min: 0, help: 'days of change log (object changes) to keep (0 = forever), as NetBox\'s CHANGELOG_RETENTION' },
   { key: 'log_level', kind: 'string', flag: 'log-level', help: 'pino level: trace, debug, info, warn, error (default info; warn in a terminal)' }
 ]
 
@@ -61,6 +63,10 @@ export interface ServerConfig {
   maxRequestBytes: number
   batchSize: number
   maxAttempts: number
+  /** Days of ingestion logs and request bytes kept; 0 = forever. */
+  ingestionLogRetentionDays: number
+  /** Days of change log kept; 0 = forever. */
+  changeLogRetentionDays: number
   /** Set only when configured; commands pick a default that suits where their output goes. */
   logLevel?: string
 }
@@ -184,6 +190,8 @@ export function loadServerConfig (input: LoadServerConfigInput = {}): ServerConf
     maxRequestBytes: int('ingester.max_request_bytes'),
     batchSize: int('reconciler.batch_size'),
     maxAttempts: int('reconciler.max_attempts'),
+    ingestionLogRetentionDays: int('reconciler.ingestion_log_retention'),
+    changeLogRetentionDays: int('reconciler.change_log_retention'),
     logLevel: str('log_level')
   }
 }

@@ -10,6 +10,8 @@ export type { IngestionState } from './ingestion-log.ts'
 export type { ReconcilerErrorCode } from './errors.ts'
 export { createReconciler, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_DELAY } from './consumer.ts'
 export type { Reconciler, ReconcilerOptions } from './consumer.ts'
+export { startRetention } from './retention.ts'
+export type { Retention, RetentionOptions, SweepResult } from './retention.ts'
 // The read side (REST read API, RetrieveIngestionLogs) lives in read-api/ and is part of this
 // component's surface.
 export { createReadApi, createIngestionLogService, READ_SCOPE } from './read-api/index.ts'
