@@ -62,9 +62,11 @@ export async function loadFingerprints (tx: Queryable, hashes: string[]): Promis
 }
 
 /** Current xmin of rows; a missing row has no entry. */
-export async function rowVersions (tx: Queryable, rows: Iterable<[number, number]>): Promise<RowMap<string>> {
+export async function rowVersions (tx: Queryable, rows: ReadonlyArray<readonly [number, number]>): Promise<RowMap<string>> {
   const wanted = new RowMap<true>()
-  for (const [t, id] of rows) wanted.set(t, id, true)
+  // Index loops, not for-of with [t, id] destructuring: this runs for every row of every repeat,
+  // and destructuring a tuple goes through an iterator object each time.
+  for (let i = 0; i < rows.length; i++) wanted.set(rows[i][0], rows[i][1], true)
   const out = new RowMap<string>()
   if (wanted.size === 0) return out
   const params: unknown[] = []
@@ -80,7 +82,10 @@ export async function rowVersions (tx: Queryable, rows: Iterable<[number, number
 
 /** True when every row of the fingerprint still has its recorded version. */
 export function isCurrent (fp: Fingerprint, versions: RowMap<string>): boolean {
-  return fp.rows.every(([t, id], i) => versions.get(t, id) === fp.versions[i])
+  for (let i = 0; i < fp.rows.length; i++) {
+    if (versions.get(fp.rows[i][0], fp.rows[i][1]) !== fp.versions[i]) return false
+  }
+  return true
 }
 
 /** Whether the object's row has `column` NULL (for a row created now: nothing was set in it). */

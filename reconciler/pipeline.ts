@@ -10,7 +10,7 @@ import { silentLogger } from '../config/logger.ts'
 import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type RequestParts, splitIngestRequest } from '../proto/index.ts'
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
-import { ChangeRecorder, isBareNoop, noopChangeSet } from './change-set.ts'
+import { ChangeRecorder, isBareNoop } from './change-set.ts'
 import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowVersions, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
@@ -36,7 +36,8 @@ export interface EntityResult {
 
 export interface ApplySummary {
   requests: number
-  /** Requests already logged (a redelivery after a crash between commit and ack): not applied again. */
+  /** Requests already logged (a redelivery after a crash between commit and ack), or given twice
+   * in this batch (the queue delivers at least once): not applied again. */
   duplicateRequests: number
   entities: number
   applied: number
@@ -73,7 +74,9 @@ interface Work {
 }
 
 /** The entities of a batch and the cache their flattening shares. */
-interface Batch { work: Work[], cache: FlattenCache }
+/** The entities of a batch, the cache their flattening shares, and how many inputs repeated a
+ * request (or part) given earlier in the batch and were left out. */
+interface Batch { work: Work[], cache: FlattenCache, repeatedInputs: number }
 
 /** Most passes after an object could not be created or a concurrent writer got there first. */
 const MAX_PASSES = 20
@@ -97,6 +100,8 @@ function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, p
 function prepare (inputs: RequestInput[]): Batch {
   const work: Work[] = []
   const cache: FlattenCache = new Map()
+  const seen = new Set<string>()
+  let repeatedInputs = 0
   for (const input of inputs) {
     const ingestionTs = input.ingestionTs ?? new Date()
     const payload = 'request' in input ? encodeIngestRequest(input.request) : input.bytes
@@ -120,6 +125,10 @@ function prepare (inputs: RequestInput[]): Batch {
     const request = parts.header
     const offset = 'bytes' in input ? input.entityOffset ?? 0 : 0
     const info = requestInfo(request, request.id || ('id' in input && input.id) || randomUUID(), ingestionTs, payload, offset)
+    // The same message twice in one fetch (a redelivery racing its first delivery): applied once.
+    // Its second copy would find the first's writes and log every entity again, as NO_CHANGES.
+    if (seen.has(partKey(info))) { repeatedInputs++; continue }
+    seen.add(partKey(info))
     parts.entities.forEach((part, local) => {
       const entityIndex = offset + local
       const type = part.type ?? ''
@@ -146,7 +155,7 @@ function prepare (inputs: RequestInput[]): Batch {
       if (hash) w.hash = hash
     })
   }
-  return { work, cache }
+  return { work, cache, repeatedInputs }
 }
 
 /** The Entity member's message, decoded now that the entity takes the full path. */
@@ -305,9 +314,9 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
     const again: Work[] = []
     for (const [w, fp] of repeats) {
       if (versions === undefined || isCurrent(fp, versions)) {
+        // No change set: the log keeps none for a bare repeat and readers rebuild the noop.
         w.state = 'NO_CHANGES'
         w.objectId = fp.objectId
-        w.changeSet = noopChangeSet(w.objectType, fp.objectId)
         continue
       }
       const stale = fp.rows.filter(([t, id], i) => versions.get(t, id) !== fp.versions[i])
@@ -341,8 +350,9 @@ function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
   }))
 }
 
-function summarise (inputs: number, work: Work[], skip: Set<string>): ApplySummary {
-  const s: ApplySummary = { requests: inputs, duplicateRequests: skip.size, entities: 0, applied: 0, noChanges: 0, failed: 0, results: [] }
+function summarise (inputs: number, batch: Batch, skip: Set<string>): ApplySummary {
+  const work = batch.work
+  const s: ApplySummary = { requests: inputs, duplicateRequests: skip.size + batch.repeatedInputs, entities: 0, applied: 0, noChanges: 0, failed: 0, results: [] }
   for (const w of work) {
     if (skip.has(partKey(w.request))) continue
     const state: IngestionState = w.error ? 'FAILED' : w.state ?? 'FAILED'
@@ -381,7 +391,7 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
         await writeIngestionLogs(tx, logRows(work, skip))
         return skip
       })
-      const summary = summarise(requests.length, work, skip)
+      const summary = summarise(requests.length, batch, skip)
       if (summary.failed > 0) logger.debug({ failed: summary.failed, entities: summary.entities }, 'batch applied with failed entities')
       return summary
     } catch (err) {

@@ -93,6 +93,21 @@ for (const kind of BACKENDS) {
       assert.deepEqual(byKeyset, all.map((l) => l.id))
     })
 
+    test(`ingestion logs (${kind}) - one request twice in a batch is applied and logged once`, async () => {
+      const { db } = backend
+      // The first copy changes an interface; a second copy applied after it would find nothing
+      // to change and log every entity again as a repeat.
+      const mtu = changed.map((e) => e.interface && (e.interface as { name: string }).name === 'fxp0'
+        ? { ...e, interface: { ...(e.interface as object), mtu: 1300 } }
+        : e)
+      const bytes = bytesOf(mtu, 'req-twice')
+      const s = await applyRequests(db, [{ bytes }, { bytes }])
+      assert.equal(s.duplicateRequests, 1)
+      assert.equal(s.applied, 1)
+      assert.equal(await count(db, "select 1 from ingestion_log_entry where request_id = 'req-twice'"), n)
+      assert.equal(await count(db, "select distinct entity_index from ingestion_log_entry where request_id = 'req-twice'"), n)
+    })
+
     test(`ingestion logs (${kind}) - a redelivered request of repeats is not logged twice`, async () => {
       const { db } = backend
       const s = await applyRequests(db, [{ bytes: bytesOf(entities, 'req-same') }])
