@@ -17,7 +17,7 @@ import { eventually } from '../helpers/eventually.ts'
 import { fetchToken, getJson, listAll, type Page } from '../helpers/http.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 import { NATS_URL, uniqueName } from '../helpers/nats.ts'
-import { LAB_HOSTNAMES } from '../helpers/lab.ts'
+import { assertLabInventory } from '../helpers/lab.ts'
 
 const stream = uniqueName('E2E')
 const env = { TRIBUTARY_NATS_STREAM: stream }
@@ -68,23 +68,7 @@ test('e2e distributed - agent -> ingester -> JetStream -> reconciler -> PostgreS
   assert.doesNotMatch(agent.stdout + agent.stderr, new RegExp(creds.client_secret), 'the client secret never shows up in output')
 
   const token = await fetchToken(ingestBase, 'diode', creds.client_id, creds.client_secret, 'diode:read')
-  const expected = [...LAB_HOSTNAMES].sort()
-  const devices = await eventually(async () => {
-    const all = await listAll<{ name: string }>(`${ingestBase}/api/dcim/devices/?limit=100`, token)
-    return all.length >= expected.length ? all : undefined
-  }, 60000, 1000)
-  assert.deepEqual(devices.map((d) => d.name).sort(), expected)
-  for (const name of expected) {
-    const interfaces = await listAll<{ name: string }>(`${ingestBase}/api/dcim/interfaces/?device=${encodeURIComponent(name)}&limit=1000`, token)
-    assert.ok(interfaces.length >= 2, `${name} has interfaces (got ${interfaces.length})`)
-    const ips = await listAll<{ address: string }>(`${ingestBase}/api/ipam/ip-addresses/?device=${encodeURIComponent(name)}&limit=1000`, token)
-    assert.ok(ips.length >= 1, `${name} has IP addresses (got ${ips.length})`)
-  }
-  const logs = await eventually(async () => {
-    const page = await (await fetch(`${ingestBase}/api/ingestion-logs/?state=FAILED`, { headers: { authorization: `Bearer ${token}` } })).json() as { count: number, results: Array<{ error: unknown }> }
-    return page
-  })
-  assert.equal(logs.count, 0, `no entity failed: ${JSON.stringify(logs.results.slice(0, 3))}`)
+  await assertLabInventory(ingestBase, token, 60000)
 })
 
 /** Every log of a request through diode.v1.ReconcilerService/RetrieveIngestionLogs, page by page. */

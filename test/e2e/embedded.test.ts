@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { startCli, type CliProcess } from '../helpers/cli.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { fetchToken, listAll } from '../helpers/http.ts'
-import { LAB_HOSTNAMES, labSnmpCables } from '../helpers/lab.ts'
+import { assertLabInventory, labSnmpCables } from '../helpers/lab.ts'
 
 let dataDir: string
 let server: CliProcess
@@ -31,20 +31,7 @@ after(async () => {
 test('e2e embedded - up --lab: every lab device appears with its interfaces and addresses', async () => {
   const creds = JSON.parse(readFileSync(join(dataDir, 'lab-client.json'), 'utf8')) as { client_id: string, client_secret: string }
   const token = await fetchToken(base, 'diode', creds.client_id, creds.client_secret, 'diode:read')
-  const expected = [...LAB_HOSTNAMES].sort()
-  const devices = await eventually(async () => {
-    const all = await listAll<{ name: string }>(`${base}/api/dcim/devices/?limit=100`, token)
-    return all.length >= expected.length ? all : undefined
-  }, 90000, 1000)
-  assert.deepEqual(devices.map((d) => d.name).sort(), expected)
-  for (const name of expected) {
-    const interfaces = await listAll<{ name: string }>(`${base}/api/dcim/interfaces/?device=${encodeURIComponent(name)}&limit=1000`, token)
-    assert.ok(interfaces.length >= 2, `${name} has interfaces (got ${interfaces.length})`)
-    const ips = await listAll<{ address: string }>(`${base}/api/ipam/ip-addresses/?device=${encodeURIComponent(name)}&limit=1000`, token)
-    assert.ok(ips.length >= 1, `${name} has IP addresses (got ${ips.length})`)
-  }
-  const failed = await (await fetch(`${base}/api/ingestion-logs/?state=FAILED`, { headers: { authorization: `Bearer ${token}` } })).json() as { count: number, results: unknown[] }
-  assert.equal(failed.count, 0, `no entity failed: ${JSON.stringify(failed.results.slice(0, 3))}`)
+  await assertLabInventory(base, token, 90000)
 })
 
 test('e2e embedded - up --lab: the cables the lab\'s LLDP recordings describe exist, each interface showing its cable', async () => {

@@ -1,9 +1,32 @@
+import assert from 'node:assert/strict'
+import { eventually } from './eventually.ts'
+import { listAll } from './http.ts'
+
 // What the lab's devices call themselves (sysName / hostname in their recordings and CLI
 // outputs), i.e. the device names the source of truth must end up with.
 export const LAB_HOSTNAMES = [
   'core1.lab.example', 'dist1.lab.example', 'access1.lab.example', 'edge1.lab.example',
   'r1', 'leaf1', 'ex1', 'srv1', 'pe1', 'spine1', 'sw2'
 ]
+
+/** Asserts what a lab run leaves in the read API at `base`: every lab device (waiting up to
+ * `timeout` ms for them), each with interfaces and an address, and no entity FAILED. */
+export async function assertLabInventory (base: string, token: string, timeout: number): Promise<void> {
+  const expected = [...LAB_HOSTNAMES].sort()
+  const devices = await eventually(async () => {
+    const all = await listAll<{ name: string }>(`${base}/api/dcim/devices/?limit=100`, token)
+    return all.length >= expected.length ? all : undefined
+  }, timeout, 1000)
+  assert.deepEqual(devices.map((d) => d.name).sort(), expected)
+  for (const name of expected) {
+    const interfaces = await listAll<{ name: string }>(`${base}/api/dcim/interfaces/?device=${encodeURIComponent(name)}&limit=1000`, token)
+    assert.ok(interfaces.length >= 2, `${name} has interfaces (got ${interfaces.length})`)
+    const ips = await listAll<{ address: string }>(`${base}/api/ipam/ip-addresses/?device=${encodeURIComponent(name)}&limit=1000`, token)
+    assert.ok(ips.length >= 1, `${name} has IP addresses (got ${ips.length})`)
+  }
+  const failed = await (await fetch(`${base}/api/ingestion-logs/?state=FAILED`, { headers: { authorization: `Bearer ${token}` } })).json() as { count: number, results: unknown[] }
+  assert.equal(failed.count, 0, `no entity failed: ${JSON.stringify(failed.results.slice(0, 3))}`)
+}
 
 /** The cables the lab's SNMP recordings imply, read as the agent's SNMP collector reads them:
  * every LLDP neighbour whose far device is a lab recording and whose far port is one of that
