@@ -125,13 +125,12 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
     if (!g) groups.set(key, (g = { rq, objectType: r.objectType, rows: [] }))
     g.rows.push(r)
   }
+  const groupList = [...groups.values()]
   const members: Array<{ g: number, row: IngestionLogRow }> = []
-  let gn = 0
-  for (const g of groups.values()) {
-    gn++
+  groupList.forEach((g, i) => {
     g.rows.sort((a, b) => a.entityIndex - b.entityIndex)
-    for (const row of g.rows) members.push({ g: gn, row })
-  }
+    for (const row of g.rows) members.push({ g: i + 1, row })
+  })
   const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
   const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
   const r = await tx.query<{ n: number }>(
@@ -168,7 +167,7 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
       logs.map(() => uuidv7()), logs.map((r) => ordinal.get(r.request)!), logs.map((r) => r.entityIndex), logs.map((r) => r.objectType), logs.map((r) => r.objectId),
       logs.map((r) => r.state), logs.map((r) => msOf(r.sourceTs)),
       `[${logs.map((r) => json(r.changeSet)).join(',')}]`, `[${logs.map((r) => json(r.error)).join(',')}]`,
-      [...groups.values()].map(() => repeatGroupId()), [...groups.values()].map((g) => g.rq), [...groups.values()].map((g) => g.objectType),
+      groupList.map(() => repeatGroupId()), groupList.map((g) => g.rq), groupList.map((g) => g.objectType),
       members.map((x) => x.g), members.map((x) => x.row.entityIndex), members.map((x) => x.row.objectId), members.map((x) => msOf(x.row.sourceTs)),
       requests.map((q) => q.entityOffset ?? 0)])
   return Number(r.rows[0].n)
