@@ -4,9 +4,10 @@
 // 10% of the entities changed; each beside the raw rate of a set-based INSERT of the same rows into
 // the same PostgreSQL, which is the ceiling. Last line: one JSON object.
 //
-//   npm run bench:reconcile                 (BENCH_DEVICES=256, BENCH_BATCH=64 requests per transaction)
+//   npm run bench:reconcile                 (BENCH_DEVICES=256, BENCH_BATCH=64 requests per transaction,
+//                                            BENCH_CONCURRENCY=2 batches at once)
 //   TRIBUTARY_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reconcile
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -70,20 +71,42 @@ function requestBytes (d: number, variant: 'base' | 'changed'): Uint8Array {
 
 const ENTITIES_PER_DEVICE = 1 + 2 * INTERFACES
 
+/** CPU seconds used so far by the PostgreSQL processes on this machine (0 where /proc is not
+ * there): beside the reconciler's own CPU it shows which side of the pipeline is the limit. Backends
+ * that exit during a phase are missed, which is why the bench keeps its pool open throughout. */
+function postgresCpuSeconds (): number {
+  let ticks = 0
+  let pids: string[]
+  try { pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p)) } catch { return 0 }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+      const close = stat.lastIndexOf(')')
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue
+      const fields = stat.slice(close + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+    } catch { /* the process exited meanwhile */ }
+  }
+  return ticks / 100 // USER_HZ is 100 on Linux
+}
+
 /** Publishes one request per device, starts a reconciler and returns entities/s until idle. */
-async function drain (db: Db, dir: string, variant: 'base' | 'changed'): Promise<{ perSecond: number, seconds: number, cpuPerEntity: number }> {
+async function drain (db: Db, dir: string, variant: 'base' | 'changed'): Promise<{ perSecond: number, seconds: number, cpuPerEntity: number, pgCpuPerEntity: number }> {
   const queue = await openEmbeddedQueue({ dir })
   try {
     for (let d = 0; d < DEVICES; d++) await queue.publish(randomUUID(), requestBytes(d, variant))
-    const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: BATCH })
+    const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: BATCH, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 2) })
     const started = process.hrtime.bigint()
     const cpu = process.cpuUsage()
+    const pgCpu = postgresCpuSeconds()
     reconciler.start()
     await reconciler.idle()
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const used = process.cpuUsage(cpu)
+    const pgUsed = postgresCpuSeconds() - pgCpu
     await reconciler.close()
-    return { perSecond: (DEVICES * ENTITIES_PER_DEVICE) / seconds, seconds, cpuPerEntity: (used.user + used.system) / (DEVICES * ENTITIES_PER_DEVICE) }
+    const entities = DEVICES * ENTITIES_PER_DEVICE
+    return { perSecond: entities / seconds, seconds, cpuPerEntity: (used.user + used.system) / entities, pgCpuPerEntity: pgUsed * 1e6 / entities }
   } finally {
     await queue.close()
   }
@@ -168,7 +191,8 @@ async function main (): Promise<void> {
     const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(9)
     const beside = `raw INSERT ${fmt(raw.perSecond)} rows/s (same schema), ${fmt(bare.perSecond)} rows/s (bare tables)`
     // CPU time of this process (the reconciler) per entity: what the machine's other load does not change much.
-    const cpu = (r: { cpuPerEntity: number }): string => `${r.cpuPerEntity.toFixed(0).padStart(4)} us CPU/entity`
+    const cpu = (r: { cpuPerEntity: number, pgCpuPerEntity: number }): string =>
+      `${r.cpuPerEntity.toFixed(0).padStart(4)} us CPU/entity, PostgreSQL ${r.pgCpuPerEntity.toFixed(0).padStart(4)} us`
     console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s, ${cpu(created)})   ${beside}`)
     console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s, ${cpu(unchanged)})   ${beside}`)
     console.log(`10% changed      ${fmt(changed.perSecond)} entities/s   (${changed.seconds.toFixed(2)} s, ${cpu(changed)})   ${beside}`)
@@ -183,6 +207,7 @@ async function main (): Promise<void> {
       raw_insert_bare_tables_per_s: Math.round(bare.perSecond),
       new_vs_raw: Number((created.perSecond / raw.perSecond).toFixed(3)),
       reconciler_cpu_us_per_entity: { new: Math.round(created.cpuPerEntity), unchanged: Math.round(unchanged.cpuPerEntity), changed: Math.round(changed.cpuPerEntity) },
+      postgres_cpu_us_per_entity: { new: Math.round(created.pgCpuPerEntity), unchanged: Math.round(unchanged.pgCpuPerEntity), changed: Math.round(changed.pgCpuPerEntity) },
       // The machine's 1-minute load average when the run ended: figures from a busy machine are low.
       load_avg_1m: Number(loadavg()[0].toFixed(2))
     }))
