@@ -7,7 +7,7 @@
 //   npm run bench:reconcile                 (BENCH_DEVICES=256, BENCH_BATCH=64 requests per transaction,
 //                                            BENCH_CONCURRENCY=2 batches at once)
 //   TRIBUTARY_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reconcile
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -71,23 +71,28 @@ function requestBytes (d: number, variant: 'base' | 'changed'): Uint8Array {
 
 const ENTITIES_PER_DEVICE = 1 + 2 * INTERFACES
 
-/** CPU seconds used so far by the PostgreSQL processes on this machine (0 where /proc is not
- * there): beside the reconciler's own CPU it shows which side of the pipeline is the limit. Backends
- * that exit during a phase are missed, which is why the bench keeps its pool open throughout. */
-function postgresCpuSeconds (): number {
-  let ticks = 0
-  let pids: string[]
-  try { pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p)) } catch { return 0 }
-  for (const pid of pids) {
+/** CPU seconds used so far by each server process (backend) of the bench's database, by pid;
+ * empty where /proc is not there. Beside the reconciler's own CPU it shows which side of the
+ * pipeline is the limit. Only this database's backends count, so other work on the server (other
+ * databases, other benches) stays out; the shared WAL writer and checkpointer stay out too. */
+async function backendCpuSeconds (db: Db): Promise<Map<number, number>> {
+  const out = new Map<number, number>()
+  const r = await db.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')
+  for (const { pid } of r.rows) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-      const close = stat.lastIndexOf(')')
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue
-      const fields = stat.slice(close + 2).split(' ')
-      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
-    } catch { /* the process exited meanwhile */ }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100) // utime + stime, USER_HZ ticks
+    } catch { /* not on this machine, or exited meanwhile */ }
   }
-  return ticks / 100 // USER_HZ is 100 on Linux
+  return out
+}
+
+/** CPU the backends used between two readings (a backend started in between counts in full). */
+function cpuBetween (before: Map<number, number>, after: Map<number, number>): number {
+  let s = 0
+  for (const [pid, t] of after) s += t - (before.get(pid) ?? 0)
+  return s
 }
 
 /** Publishes one request per device, starts a reconciler and returns entities/s until idle. */
@@ -98,12 +103,12 @@ async function drain (db: Db, dir: string, variant: 'base' | 'changed'): Promise
     const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: BATCH, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 2) })
     const started = process.hrtime.bigint()
     const cpu = process.cpuUsage()
-    const pgCpu = postgresCpuSeconds()
+    const pgCpu = await backendCpuSeconds(db)
     reconciler.start()
     await reconciler.idle()
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const used = process.cpuUsage(cpu)
-    const pgUsed = postgresCpuSeconds() - pgCpu
+    const pgUsed = cpuBetween(pgCpu, await backendCpuSeconds(db))
     await reconciler.close()
     const entities = DEVICES * ENTITIES_PER_DEVICE
     return { perSecond: entities / seconds, seconds, cpuPerEntity: (used.user + used.system) / entities, pgCpuPerEntity: pgUsed * 1e6 / entities }
