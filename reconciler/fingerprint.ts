@@ -38,14 +38,18 @@ export interface Fingerprint { objectId: number | null, rows: Array<[number, num
 /** Position of each table in MODELS: rows are keyed by it in memory, stored by table name. */
 const TABLE_INDEX: ReadonlyMap<string, number> = new Map(MODELS.map((m, i) => [m.table, i]))
 
-/** Stored fingerprints of these hashes. */
+/** Stored fingerprints of these hashes. The server sends them as one JSON document: a batch
+ * reads thousands, and the driver's per-row parsing (a row object, a string per column, a
+ * JSON.parse per row) cost more than the whole document parsed once. */
 export async function loadFingerprints (tx: Queryable, hashes: string[]): Promise<Map<string, Fingerprint>> {
   const out = new Map<string, Fingerprint>()
   if (hashes.length === 0) return out
-  const r = await tx.query<{ hash: string, object_id: string | number | null, objects: number[] | string }>(
-    'select hash, object_id, objects from entity_fingerprint where hash = any($1::text[])', [hashes])
-  for (const row of r.rows) {
-    const flat = (typeof row.objects === 'string' ? JSON.parse(row.objects) : row.objects) as Array<string | number>
+  const r = await tx.query<{ doc: string }>(
+    `select coalesce(json_agg(json_build_array(hash, object_id, objects)), '[]')::text as doc
+     from entity_fingerprint where hash = any($1::text[])`, [hashes])
+  const list = JSON.parse(r.rows[0].doc) as Array<[string, number | null, Array<string | number>]>
+  for (let f = 0; f < list.length; f++) {
+    const [hash, objectId, flat] = list[f]
     const rows: Array<[number, number]> = []
     const versions: string[] = []
     for (let i = 0; i + 2 < flat.length; i += 3) {
@@ -56,9 +60,16 @@ export async function loadFingerprints (tx: Queryable, hashes: string[]): Promis
     }
     // A table this version does not know (or a damaged list): no shortcut for that entity.
     if (rows.length === 0 || rows.length * 3 !== flat.length) continue
-    out.set(row.hash, { objectId: row.object_id === null ? null : Number(row.object_id), rows, versions })
+    out.set(hash, { objectId, rows, versions })
   }
   return out
+}
+
+/** Current xmin of the rows of these fingerprints; a missing row has no entry. */
+export async function currentVersions (tx: Queryable, fps: Iterable<Fingerprint>): Promise<RowMap<string>> {
+  const wanted = new RowMap<true>()
+  for (const fp of fps) for (let i = 0; i < fp.rows.length; i++) wanted.set(fp.rows[i][0], fp.rows[i][1], true)
+  return await versionsOf(tx, wanted)
 }
 
 /** Current xmin of rows; a missing row has no entry. */
@@ -67,16 +78,27 @@ export async function rowVersions (tx: Queryable, rows: ReadonlyArray<readonly [
   // Index loops, not for-of with [t, id] destructuring: this runs for every row of every repeat,
   // and destructuring a tuple goes through an iterator object each time.
   for (let i = 0; i < rows.length; i++) wanted.set(rows[i][0], rows[i][1], true)
+  return await versionsOf(tx, wanted)
+}
+
+/** One result row per table, its ids and versions as two JSON arrays (see loadFingerprints). */
+async function versionsOf (tx: Queryable, wanted: RowMap<true>): Promise<RowMap<string>> {
   const out = new RowMap<string>()
   if (wanted.size === 0) return out
   const params: unknown[] = []
   const parts: string[] = []
   for (const [t, ids] of wanted.tables()) {
     params.push(ids)
-    parts.push(`select ${t}::int4 as t, id, xmin::text as x from ${MODELS[t].table} where id = any($${params.length}::int8[])`)
+    parts.push(`select ${t}::int4 as t, coalesce(json_agg(id), '[]')::text as ids, coalesce(json_agg(xmin::text), '[]')::text as xs
+      from ${MODELS[t].table} where id = any($${params.length}::int8[])`)
   }
-  const r = await tx.query<{ t: number, id: string | number, x: string }>(parts.join(' union all '), params)
-  for (const row of r.rows) out.set(Number(row.t), Number(row.id), row.x)
+  const r = await tx.query<{ t: number, ids: string, xs: string }>(parts.join(' union all '), params)
+  for (const row of r.rows) {
+    const t = Number(row.t)
+    const ids = JSON.parse(row.ids) as number[]
+    const xs = JSON.parse(row.xs) as string[]
+    for (let i = 0; i < ids.length; i++) out.set(t, ids[i], xs[i])
+  }
   return out
 }
 

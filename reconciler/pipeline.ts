@@ -11,7 +11,7 @@ import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type Req
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop } from './change-set.ts'
-import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, rowVersions, saveFingerprints } from './fingerprint.ts'
+import { currentVersions, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
@@ -279,7 +279,7 @@ async function verifiedRepeats (tx: Queryable, live: Work[]): Promise<Map<Work, 
   const candidates = live.filter((w) => w.hash !== undefined)
   const fps = await loadFingerprints(tx, [...new Set(candidates.map((w) => w.hash!))])
   if (fps.size === 0) return out
-  const versions = await rowVersions(tx, [...fps.values()].flatMap((fp) => fp.rows))
+  const versions = await currentVersions(tx, fps.values())
   for (const w of candidates) {
     const fp = fps.get(w.hash!)
     if (fp && isCurrent(fp, versions)) out.set(w, fp)
@@ -310,7 +310,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
     }
     // No pass ran, so this transaction wrote nothing since verifiedRepeats read the versions: they
     // still hold, and reading them again (every row of every repeat) is most of an unchanged batch.
-    const versions = passing.length > 0 ? await rowVersions(tx, [...repeats.values()].flatMap((fp) => fp.rows)) : undefined
+    const versions = passing.length > 0 ? await currentVersions(tx, repeats.values()) : undefined
     const again: Work[] = []
     for (const [w, fp] of repeats) {
       if (versions === undefined || isCurrent(fp, versions)) {
