@@ -44,8 +44,9 @@ const TABLE_INDEX: ReadonlyMap<string, number> = new Map(MODELS.map((m, i) => [m
 export async function loadFingerprints (tx: Queryable, hashes: string[]): Promise<Map<string, Fingerprint>> {
   const out = new Map<string, Fingerprint>()
   if (hashes.length === 0) return out
+  // objects is already JSON text (see saveFingerprints): spliced in, not parsed by the server.
   const r = await tx.query<{ doc: string }>(
-    `select coalesce(json_agg(json_build_array(hash, object_id, objects)), '[]')::text as doc
+    `select '[' || coalesce(string_agg(format('[%s,%s,%s]', to_json(hash), coalesce(object_id::text, 'null'), objects), ','), '') || ']' as doc
      from entity_fingerprint where hash = any($1::text[])`, [hashes])
   const list = JSON.parse(r.rows[0].doc) as Array<[string, number | null, Array<string | number>]>
   for (let f = 0; f < list.length; f++) {
@@ -186,11 +187,12 @@ export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undef
 export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>): Promise<void> {
   if (entries.length === 0) return
   const versions = await rowVersions(tx, entries.flatMap((e) => e.rows))
-  // "t,id,xmin" per row, shared by the entities naming it; the whole set travels as one JSON
-  // document (numbers and base64 only), parsed once by the server.
+  // "t,id,xmin" per row, shared by the entities naming it.
   const parts = new RowMap<string>()
   versions.forEach((x, t, id) => parts.set(t, id, `"${MODELS[t].table}",${id},${x}`))
-  const docs: string[] = []
+  // One line per fingerprint, "hash TAB object id TAB row list as JSON", split by the server: no
+  // JSON for it to parse (the list is stored as text) and no array literal to escape.
+  const lines: string[] = []
   const seen = new Set<string>()
   for (const e of entries.slice().sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0)) {
     if (seen.has(e.hash)) continue
@@ -202,13 +204,14 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
     }
     if (flat.length !== e.rows.length) continue
     seen.add(e.hash)
-    docs.push(`["${e.hash}",${e.objectId ?? 'null'},[${flat.join(',')}]]`)
+    lines.push(`${e.hash}\t${e.objectId ?? ''}\t[${flat.join(',')}]`)
   }
-  if (docs.length === 0) return
+  if (lines.length === 0) return
   // In hash order, so concurrent batches lock fingerprint rows in the same order.
   await tx.query(
     `insert into entity_fingerprint (hash, object_id, objects)
-     select x ->> 0, (x ->> 1)::int8, x -> 2 from jsonb_array_elements($1::jsonb) with ordinality as d(x, n) order by n
+     select split_part(l, E'\t', 1), nullif(split_part(l, E'\t', 2), '')::int8, split_part(l, E'\t', 3)
+     from unnest(string_to_array($1, E'\n')) with ordinality as d(l, n) order by n
      on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`,
-    [`[${docs.join(',')}]`])
+    [lines.join('\n')])
 }
