@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
 import { applyRequests, RECONCILED_TYPES, type ApplySummary } from '../../reconciler/index.ts'
 import { selectIngestionLogs } from '../../reconciler/read-api/ingestion-log-query.ts'
-import type { Db } from '../../store/index.ts'
+import { migrate, type Db } from '../../store/index.ts'
 import { count, describeBackend, one, reset, type BackendKind } from './backends.ts'
 import {
   device, deviceEntities, deviceRef, everyType, interfaces, request, ts, VLANS, VRF, type EntityObject
@@ -196,6 +196,23 @@ export function definePipelineTests (kind: BackendKind): void {
       const recreated = await send(db, entities)
       assert.deepEqual(recreated.results.map((r) => r.state), ['NO_CHANGES', 'NO_CHANGES', 'APPLIED'])
       assert.equal(await count(db, "select 1 from ip_address where host(address) = '198.51.100.1'"), 1)
+    })
+
+    test('reconciler - fingerprints stored before migration 0009 (as jsonb) still make repeats cheap', async () => {
+      const dev = deviceRef()
+      const entities = [
+        { timestamp: ts(), device: device() },
+        { timestamp: ts(), interface: { device: dev, name: 'ge-0/0/0', type: '1000base-t' } }
+      ]
+      await send(db, entities)
+      // The store as the previous release left it: the row lists as jsonb, 0009 not applied.
+      await db.exec(`alter table entity_fingerprint alter column objects type jsonb using objects::jsonb;
+        delete from schema_migrations where version like '0009-%'`)
+      assert.deepEqual(await migrate(db), ['0009-entity-fingerprint-text'])
+      const repeat = await send(db, entities)
+      assert.equal(repeat.noChanges, 2, JSON.stringify(repeat.results))
+      // Verified by fingerprint: logged as a bare repeat group, not one full-path log row each.
+      assert.equal(await count(db, 'select 1 from ingestion_log_repeat r, unnest(r.entity_indexes) where r.request_id = $1', [repeat.results[0].requestId]), 2)
     })
 
     test('reconciler - an unchanged repeat in a batch keeps batch order against entities that change its object', async () => {
