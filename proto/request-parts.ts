@@ -5,7 +5,7 @@ import type { Entity__Output } from './generated/diode/v1/Entity.ts'
 import type { IngestRequest__Output } from './generated/diode/v1/IngestRequest.ts'
 import { EntityType, IngestRequestType, messageType, TO_OBJECT_OPTIONS } from './codec.ts'
 import { ENTITY_FIELD_NUMBER } from './entity-types.ts'
-import { forEachField } from './wire.ts'
+import { forEachField, readTimestamp } from './wire.ts'
 
 export interface EntityPart {
   /** The diode.v1.Entity message's bytes (a view into the request's). */
@@ -14,6 +14,10 @@ export interface EntityPart {
   type: string | undefined
   /** Entity.timestamp, when sent. */
   timestamp?: { seconds: number, nanos: number }
+  /** Where the timestamp field (tag included) lies in `bytes`, when sent: what a content hash
+   * leaves out, since it changes on every run. */
+  timestampAt?: number
+  timestampEnd?: number
 }
 
 export interface RequestParts {
@@ -27,6 +31,11 @@ const TIMESTAMP = EntityType.fields.timestamp.id
 const MEMBER_BY_NUMBER: ReadonlyMap<number, string> = new Map(Object.entries(ENTITY_FIELD_NUMBER).map(([name, n]) => [n, name]))
 const TimestampType = messageType('google.protobuf.Timestamp')
 
+function decodeTimestamp (bytes: Uint8Array): { seconds: number, nanos: number } {
+  const t = TimestampType.toObject(TimestampType.decode(bytes), TO_OBJECT_OPTIONS)
+  return { seconds: Number(t.seconds ?? 0), nanos: Number(t.nanos ?? 0) }
+}
+
 /** Splits IngestRequest bytes; throws an Error naming what does not parse. */
 export function splitIngestRequest (bytes: Uint8Array): RequestParts {
   const headerRanges: Array<[number, number]> = []
@@ -34,10 +43,11 @@ export function splitIngestRequest (bytes: Uint8Array): RequestParts {
   const ok = forEachField(bytes, 0, bytes.length, (field, start, value, end) => {
     if (field !== ENTITIES) { headerRanges.push([start, end]); return }
     const part: EntityPart = { bytes: bytes.subarray(value, end), type: undefined }
-    const parsed = forEachField(bytes, value, end, (f, _s, v, e) => {
+    const parsed = forEachField(bytes, value, end, (f, s, v, e) => {
       if (f === TIMESTAMP) {
-        const t = TimestampType.toObject(TimestampType.decode(bytes.subarray(v, e)), TO_OBJECT_OPTIONS)
-        part.timestamp = { seconds: Number(t.seconds ?? 0), nanos: Number(t.nanos ?? 0) }
+        part.timestamp = readTimestamp(bytes, v, e) ?? decodeTimestamp(bytes.subarray(v, e))
+        part.timestampAt = s - value
+        part.timestampEnd = e - value
       } else {
         part.type ??= MEMBER_BY_NUMBER.get(f)
       }

@@ -1,38 +1,88 @@
 // Walking protobuf wire bytes without decoding them: where each field of a message starts and
 // ends. Enough to slice a message into its fields, hash them or find one field cheaply.
 
-/** Reads a varint at `at`; returns [value, next offset], or undefined past the end. Values above
- * 2^53 lose precision, which only lengths and tags are read for here. */
-export function readVarint (b: Uint8Array, at: number): [number, number] | undefined {
+/** Where the last varint() stopped. Module state instead of a returned pair: the walker reads two
+ * varints per field of every entity of every request, and a pair each was most of what a walk
+ * allocated. */
+let varintEnd = 0
+
+/** The varint at `at`, or -1 when it runs past `to` or ten bytes. Values above 2^53 lose
+ * precision, which only lengths, tags and timestamps are read for here. */
+function varint (b: Uint8Array, at: number, to: number): number {
   let v = 0
   let mul = 1
-  for (let i = at; i < b.length && i < at + 10; i++) {
-    v += (b[i] & 0x7f) * mul
-    if (b[i] < 0x80) return [v, i + 1]
+  const stop = Math.min(to, at + 10)
+  for (let i = at; i < stop; i++) {
+    const byte = b[i]
+    v += (byte & 0x7f) * mul
+    if (byte < 0x80) { varintEnd = i + 1; return v }
     mul *= 128
   }
-  return undefined
+  return -1
+}
+
+/** Reads a varint at `at`; returns [value, next offset], or undefined past the end. */
+export function readVarint (b: Uint8Array, at: number): [number, number] | undefined {
+  const v = varint(b, at, b.length)
+  return v < 0 ? undefined : [v, varintEnd]
 }
 
 /** Visits the fields of the message in b[from, to) as (field number, start of the field (its tag),
- * start of a length-delimited value, end); false when the bytes do not parse. */
+ * start of a length-delimited value (else of the value), end); false when the bytes do not parse. */
 export function forEachField (b: Uint8Array, from: number, to: number, visit: (field: number, start: number, value: number, end: number) => void): boolean {
   let at = from
   while (at < to) {
-    const tag = readVarint(b, at)
-    if (!tag) return false
     const start = at
-    at = tag[1]
+    const tag = varint(b, at, to)
+    if (tag < 0) return false
+    at = varintEnd
     let value = at
-    switch (tag[0] & 7) {
-      case 0: { const v = readVarint(b, at); if (!v) return false; at = v[1]; break }
+    switch (tag & 7) {
+      case 0: if (varint(b, at, to) < 0) return false; at = varintEnd; break
       case 1: at += 8; break
-      case 2: { const len = readVarint(b, at); if (!len) return false; value = len[1]; at = len[1] + len[0]; break }
+      case 2: { const len = varint(b, at, to); if (len < 0) return false; value = varintEnd; at = value + len; break }
       case 5: at += 4; break
       default: return false
     }
     if (at > to) return false
-    visit(Math.floor(tag[0] / 8), start, value, at)
+    visit(Math.floor(tag / 8), start, value, at)
   }
   return true
+}
+
+/** The varint fields 1 and 2 of the message in b[from, to), as google.protobuf.Timestamp keeps
+ * seconds and nanos (0 when absent); undefined when it does not parse or a value is negative (a
+ * ten-byte two's complement a double cannot hold exactly: leave those to protobufjs). */
+export function readTimestamp (b: Uint8Array, from: number, to: number): { seconds: number, nanos: number } | undefined {
+  let seconds = 0
+  let nanos = 0
+  let at = from
+  while (at < to) {
+    const tag = varint(b, at, to)
+    if (tag < 0) return undefined
+    at = varintEnd
+    if ((tag & 7) !== 0) {
+      // Not a varint: skip it the way forEachField would.
+      const end = skipValue(b, tag & 7, at, to)
+      if (end < 0) return undefined
+      at = end
+      continue
+    }
+    const v = varint(b, at, to)
+    if (v < 0) return undefined
+    at = varintEnd
+    if (v > Number.MAX_SAFE_INTEGER) return undefined
+    if (tag >>> 3 === 1) seconds = v
+    else if (tag >>> 3 === 2) nanos = v
+  }
+  return at === to ? { seconds, nanos } : undefined
+}
+
+function skipValue (b: Uint8Array, wireType: number, at: number, to: number): number {
+  switch (wireType) {
+    case 1: return at + 8 <= to ? at + 8 : -1
+    case 2: { const len = varint(b, at, to); return len < 0 || varintEnd + len > to ? -1 : varintEnd + len }
+    case 5: return at + 4 <= to ? at + 4 : -1
+    default: return -1
+  }
 }

@@ -41,3 +41,29 @@ test('proto - splitIngestRequest throws on bytes that do not parse', () => {
   assert.throws(() => splitIngestRequest(bytes.subarray(0, bytes.length - 3)), /parse/)
   assert.throws(() => splitIngestRequest(Uint8Array.from([0x0f, 0x01])), /parse/)
 })
+
+test('proto - splitIngestRequest reads timestamps as protobufjs does, negative and large ones included', () => {
+  const cases = [
+    { seconds: 0, nanos: 0 },
+    { seconds: 1767261600, nanos: 999_999_999 },
+    { seconds: 253402300799, nanos: 1 }, // 9999-12-31T23:59:59Z
+    { seconds: -62135596800, nanos: 0 }, // 0001-01-01: ten-byte two's complement on the wire
+    { seconds: -1, nanos: 5 }
+  ]
+  const bytes = encodeIngestRequest({ ...request, entities: cases.map((timestamp) => ({ timestamp, site: { name: 's' } })) })
+  const parts = splitIngestRequest(bytes)
+  assert.deepEqual(parts.entities.map((p) => p.timestamp), cases)
+})
+
+test('proto - splitIngestRequest says where each timestamp lies, so the rest of the bytes can be hashed', () => {
+  const parts = splitIngestRequest(encodeIngestRequest(request))
+  for (const [i, part] of parts.entities.entries()) {
+    if (part.timestamp === undefined) {
+      assert.equal(part.timestampAt, undefined, `entity ${i}`)
+      continue
+    }
+    const rest = Buffer.concat([part.bytes.subarray(0, part.timestampAt), part.bytes.subarray(part.timestampEnd)])
+    const { timestamp: _t, ...withoutTimestamp } = decodeEntity(part.bytes)
+    assert.deepEqual(decodeEntity(rest), withoutTimestamp, `entity ${i}`)
+  }
+})
