@@ -10,8 +10,8 @@
 // the entity's values are the ones the batch left on each object (no later entity of the batch
 // overrode them); and it involves nothing kept outside the rows (tags, tagged VLANs, route
 // targets, deferred references, warnings).
-import { createHash } from 'node:crypto'
-import { EntityType, forEachField } from '../proto/index.ts'
+import { hash } from 'node:crypto'
+import type { EntityPart } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
@@ -19,21 +19,30 @@ import { MODELS, TYPE_ORDER } from './models.ts'
 import { RowMap } from './row-map.ts'
 import { sameValue } from './values.ts'
 
-const ENTITY_TIMESTAMP = EntityType.fields.timestamp.id
+/** Where entityHash() puts an entity's bytes without its timestamp; grown when an entity is larger. */
+let scratch = Buffer.alloc(64 * 1024)
 
 /** Content hash of an Entity's bytes: every field but the timestamp (which changes every run and
  * only reaches the log's source_ts). Equal hashes mean equal bytes, hence equal decoded entities;
- * one producer encoding the same content otherwise only misses the shortcut. Undefined when the
- * bytes do not parse. */
-export function entityHash (entity: Uint8Array): string | undefined {
-  const h = createHash('sha256')
-  const parsed = forEachField(entity, 0, entity.length, (f, start, _v, end) => {
-    if (f !== ENTITY_TIMESTAMP) h.update(entity.subarray(start, end))
-  })
-  return parsed ? h.digest('base64') : undefined
+ * one producer encoding the same content otherwise only misses the shortcut. One-shot hashing of
+ * a copy: a Hash object per entity cost more than copying its few hundred bytes. */
+export function entityHash (part: EntityPart): string {
+  const b = part.bytes
+  const at = part.timestampAt
+  const end = part.timestampEnd
+  if (at === undefined || end === undefined) return hash('sha256', b, 'base64')
+  const n = b.length - (end - at)
+  if (n > scratch.length) scratch = Buffer.alloc(Math.max(n, scratch.length * 2))
+  scratch.set(b.subarray(0, at), 0)
+  scratch.set(b.subarray(end), at)
+  return hash('sha256', scratch.subarray(0, n), 'base64')
 }
 
-export interface Fingerprint { objectId: number | null, rows: Array<[number, number]>, versions: string[] }
+export interface Fingerprint {
+  objectId: number | null
+  /** [table index in MODELS, row id, xmin] per row, flat: one array per fingerprint, not one per row. */
+  rows: number[]
+}
 
 /** Position of each table in MODELS: rows are keyed by it in memory, stored by table name. */
 const TABLE_INDEX: ReadonlyMap<string, number> = new Map(MODELS.map((m, i) => [m.table, i]))
@@ -51,30 +60,28 @@ export async function loadFingerprints (tx: Queryable, hashes: string[]): Promis
   const list = JSON.parse(r.rows[0].doc) as Array<[string, number | null, Array<string | number>]>
   for (let f = 0; f < list.length; f++) {
     const [hash, objectId, flat] = list[f]
-    const rows: Array<[number, number]> = []
-    const versions: string[] = []
-    for (let i = 0; i + 2 < flat.length; i += 3) {
+    // Table names become indexes in place: the parsed array is the fingerprint's row list.
+    let ok = flat.length > 0 && flat.length % 3 === 0
+    for (let i = 0; ok && i < flat.length; i += 3) {
       const t = TABLE_INDEX.get(flat[i] as string)
-      if (t === undefined) break
-      rows.push([t, Number(flat[i + 1])])
-      versions.push(String(flat[i + 2]))
+      if (t === undefined || typeof flat[i + 1] !== 'number' || typeof flat[i + 2] !== 'number') ok = false
+      else flat[i] = t
     }
     // A table this version does not know (or a damaged list): no shortcut for that entity.
-    if (rows.length === 0 || rows.length * 3 !== flat.length) continue
-    out.set(hash, { objectId, rows, versions })
+    if (ok) out.set(hash, { objectId, rows: flat as number[] })
   }
   return out
 }
 
 /** Current xmin of the rows of these fingerprints; a missing row has no entry. */
-export async function currentVersions (tx: Queryable, fps: Iterable<Fingerprint>): Promise<RowMap<string>> {
+export async function currentVersions (tx: Queryable, fps: Iterable<Fingerprint>): Promise<RowMap<number>> {
   const wanted = new RowMap<true>()
-  for (const fp of fps) for (let i = 0; i < fp.rows.length; i++) wanted.set(fp.rows[i][0], fp.rows[i][1], true)
+  for (const fp of fps) for (let i = 0; i < fp.rows.length; i += 3) wanted.set(fp.rows[i], fp.rows[i + 1], true)
   return await versionsOf(tx, wanted)
 }
 
 /** Current xmin of rows; a missing row has no entry. */
-export async function rowVersions (tx: Queryable, rows: ReadonlyArray<readonly [number, number]>): Promise<RowMap<string>> {
+export async function rowVersions (tx: Queryable, rows: ReadonlyArray<readonly [number, number]>): Promise<RowMap<number>> {
   const wanted = new RowMap<true>()
   // Index loops, not for-of with [t, id] destructuring: this runs for every row of every repeat,
   // and destructuring a tuple goes through an iterator object each time.
@@ -83,32 +90,39 @@ export async function rowVersions (tx: Queryable, rows: ReadonlyArray<readonly [
 }
 
 /** One result row per table, its ids and versions as two JSON arrays (see loadFingerprints). */
-async function versionsOf (tx: Queryable, wanted: RowMap<true>): Promise<RowMap<string>> {
-  const out = new RowMap<string>()
+async function versionsOf (tx: Queryable, wanted: RowMap<true>): Promise<RowMap<number>> {
+  const out = new RowMap<number>()
   if (wanted.size === 0) return out
   const params: unknown[] = []
   const parts: string[] = []
   for (const [t, ids] of wanted.tables()) {
     params.push(ids)
-    parts.push(`select ${t}::int4 as t, coalesce(json_agg(id), '[]')::text as ids, coalesce(json_agg(xmin::text), '[]')::text as xs
+    parts.push(`select ${t}::int4 as t, coalesce(json_agg(id), '[]')::text as ids, coalesce(json_agg(xmin::text::int8), '[]')::text as xs
       from ${MODELS[t].table} where id = any($${params.length}::int8[])`)
   }
   const r = await tx.query<{ t: number, ids: string, xs: string }>(parts.join(' union all '), params)
   for (const row of r.rows) {
     const t = Number(row.t)
     const ids = JSON.parse(row.ids) as number[]
-    const xs = JSON.parse(row.xs) as string[]
+    const xs = JSON.parse(row.xs) as number[]
     for (let i = 0; i < ids.length; i++) out.set(t, ids[i], xs[i])
   }
   return out
 }
 
 /** True when every row of the fingerprint still has its recorded version. */
-export function isCurrent (fp: Fingerprint, versions: RowMap<string>): boolean {
-  for (let i = 0; i < fp.rows.length; i++) {
-    if (versions.get(fp.rows[i][0], fp.rows[i][1]) !== fp.versions[i]) return false
-  }
+export function isCurrent (fp: Fingerprint, versions: RowMap<number>): boolean {
+  const r = fp.rows
+  for (let i = 0; i < r.length; i += 3) if (versions.get(r[i], r[i + 1]) !== r[i + 2]) return false
   return true
+}
+
+/** The rows of the fingerprint whose version changed (or that are gone), as [table index, id]. */
+export function staleRows (fp: Fingerprint, versions: RowMap<number>): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  const r = fp.rows
+  for (let i = 0; i < r.length; i += 3) if (versions.get(r[i], r[i + 1]) !== r[i + 2]) out.push([r[i], r[i + 1]])
+  return out
 }
 
 /** Whether the object's row has `column` NULL (for a row created now: nothing was set in it). */

@@ -11,7 +11,7 @@ import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type Req
 import type { Db, Queryable } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop } from './change-set.ts'
-import { currentVersions, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints } from './fingerprint.ts'
+import { currentVersions, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints, staleRows } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
@@ -151,8 +151,7 @@ function prepare (inputs: RequestInput[]): Batch {
         return
       }
       w.bytes = part.bytes
-      const hash = entityHash(part.bytes)
-      if (hash) w.hash = hash
+      w.hash = entityHash(part)
     })
   }
   return { work, cache, repeatedInputs }
@@ -319,7 +318,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
         w.objectId = fp.objectId
         continue
       }
-      const stale = fp.rows.filter(([t, id], i) => versions.get(t, id) !== fp.versions[i])
+      const stale = staleRows(fp, versions)
       if (stale.some(([t, id]) => (lastNamer.get(t, id) ?? Infinity) > w.index)) throw new RepeatConflict()
       again.push(w)
     }
