@@ -207,25 +207,34 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   // One line per fingerprint, "hash TAB object id TAB row list as JSON", split by the server: no
   // JSON for it to parse (the list is stored as text) and no array literal to escape.
   const lines: string[] = []
-  const seen = new Set<string>()
-  for (const e of entries.slice().sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0)) {
-    if (seen.has(e.hash)) continue
-    const flat: string[] = []
-    for (const [t, id] of e.rows) {
-      const part = parts.get(t, id)
-      if (part === undefined) break
-      flat.push(part)
+  for (const e of entries) {
+    let list = ''
+    for (let i = 0; i < e.rows.length; i++) {
+      const part = parts.get(e.rows[i][0], e.rows[i][1])
+      if (part === undefined) { list = ''; break }
+      list = i === 0 ? part : `${list},${part}`
     }
-    if (flat.length !== e.rows.length) continue
-    seen.add(e.hash)
-    lines.push(`${e.hash}\t${e.objectId ?? ''}\t[${flat.join(',')}]`)
+    if (list !== '') lines.push(`${e.hash}\t${e.objectId ?? ''}\t[${list}]`)
   }
+  // In hash order (a line starts with its hash, all hashes are as long), so concurrent batches
+  // lock fingerprint rows in the same order; the same content twice in a batch is one row.
+  lines.sort()
+  let kept = 0
+  for (let i = 0; i < lines.length; i++) {
+    if (kept > 0 && sameHash(lines[kept - 1], lines[i])) continue
+    lines[kept++] = lines[i]
+  }
+  lines.length = kept
   if (lines.length === 0) return
-  // In hash order, so concurrent batches lock fingerprint rows in the same order.
   await tx.query(
     `insert into entity_fingerprint (hash, object_id, objects)
      select split_part(l, E'\t', 1), nullif(split_part(l, E'\t', 2), '')::int8, split_part(l, E'\t', 3)
      from unnest(string_to_array($1, E'\n')) with ordinality as d(l, n) order by n
      on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`,
     [lines.join('\n')])
+}
+
+/** Whether two fingerprint lines ("hash TAB ...") are for the same hash. */
+function sameHash (a: string, b: string): boolean {
+  return b.startsWith(a.slice(0, a.indexOf('\t') + 1))
 }
