@@ -137,12 +137,21 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
     for (const row of g.rows) members.push({ g: i + 1, row })
     changeSets.push(g.rows.some((r) => r.changeSet !== null) ? `[${g.rows.map((r) => json(r.changeSet)).join(',')}]` : 'null')
   })
-  const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
+  // The requests' bytes travel as one bytea in binary form (no base64 to encode, parse and decode),
+  // each request's own at its offset.
+  const payloads: Uint8Array[] = []
+  const payloadAt: Array<number | null> = []
+  let bytes = 0
+  for (const q of requests) {
+    payloadAt.push(q.payload === undefined ? null : bytes)
+    if (q.payload !== undefined) { payloads.push(q.payload); bytes += q.payload.byteLength }
+  }
   const r = await tx.query<{ n: number }>(
-    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $24::int4[])
-         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, entity_offset, n)),
+    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int4[], $27::int4[], $24::int4[])
+         with ordinality as q(request_id, pa, pv, sn, sv, its, payload_at, payload_len, entity_offset, n)),
        req as (insert into ingestion_request (request_id, entity_offset, payload)
-         select request_id, entity_offset, decode(payload, 'base64') from q where payload is not null on conflict do nothing),
+         select request_id, entity_offset, substring($28::bytea from payload_at + 1 for payload_len) from q where payload_at is not null
+         on conflict do nothing),
        logs as (insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
            object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
          select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
@@ -169,13 +178,14 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
          returning cardinality(entity_indexes) as c)
      select ((select count(*) from logs) + (select coalesce(sum(c), 0) from reps))::int as n`,
     [requests.map((q) => q.id), requests.map((q) => q.producerAppName), requests.map((q) => q.producerAppVersion),
-      requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), requests.map((q) => payload(q.payload)),
+      requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), payloadAt,
       logs.map(() => uuidv7()), logs.map((r) => ordinal.get(r.request)!), logs.map((r) => r.entityIndex), logs.map((r) => r.objectType), logs.map((r) => r.objectId),
       logs.map((r) => r.state), logs.map((r) => msOf(r.sourceTs)),
       `[${logs.map((r) => json(r.changeSet)).join(',')}]`, `[${logs.map((r) => json(r.error)).join(',')}]`,
       groupList.map(() => repeatGroupId()), groupList.map((g) => g.rq), groupList.map((g) => g.objectType),
       members.map((x) => x.g), members.map((x) => x.row.entityIndex), members.map((x) => x.row.objectId), members.map((x) => msOf(x.row.sourceTs)),
-      requests.map((q) => q.entityOffset ?? 0), groupList.map((g) => g.state), `[${changeSets.join(',')}]`])
+      requests.map((q) => q.entityOffset ?? 0), groupList.map((g) => g.state), `[${changeSets.join(',')}]`,
+      requests.map((q) => q.payload?.byteLength ?? null), Buffer.concat(payloads, bytes)])
   return Number(r.rows[0].n)
 }
 
