@@ -105,8 +105,8 @@ export function repeatGroupId (): string {
  * FAILED entity. The entity itself is not copied into the log: readers decode it from the request's
  * bytes (entitiesOfPayload). What every entity of a request shares (request id, producer, sdk, time)
  * travels once per request and is joined in by ordinal; change sets and errors travel as JSON
- * arrays (a group's change sets as one array element), parsed once by the server, rather than as
- * text[] elements escaped twice. Returns the number of entities logged. */
+ * arrays (a group's change sets as one array element, kept as json text), parsed once by the
+ * server, rather than as text[] elements escaped twice. Returns the number of entities logged. */
 export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]): Promise<number> {
   if (rows.length === 0) return 0
   const requests: RequestInfo[] = []
@@ -168,9 +168,9 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
          group by e.g),
        reps as (insert into ingestion_log_repeat (id, request_id, producer_app_name, producer_app_version, sdk_name, sdk_version,
            object_type, state, entity_indexes, object_ids, source_ts, change_sets, ingestion_ts, first_index)
-         select g.id, q.request_id, q.pa, q.pv, q.sn, q.sv, g.object_type, g.state, m.ei, m.oi, m.st, nullif(g.cs, 'null'::jsonb),
+         select g.id, q.request_id, q.pa, q.pv, q.sn, q.sv, g.object_type, g.state, m.ei, m.oi, m.st, case when json_typeof(g.cs) <> 'null' then g.cs end,
            coalesce(q.its, now()), m.ei[1]
-         from rows from (unnest($17::uuid[]), unnest($18::int4[]), unnest($19::text[]), unnest($25::text[]), jsonb_array_elements($26::jsonb))
+         from rows from (unnest($17::uuid[]), unnest($18::int4[]), unnest($19::text[]), unnest($25::text[]), json_array_elements($26::json))
              with ordinality as g(id, rq, object_type, state, cs, n)
            join q on q.n = g.rq
            join m on m.g = g.n

@@ -55,13 +55,14 @@ const COLUMNS = `id::text as id, request_id, entity_index, producer_app_name, pr
 
 // Entities without an error are stored one group per request, object type and state (migrations
 // 0006, 0008) and read back one row per entity: entity i of group G has G's id with its last 32
-// bits set to i, and the k-th element of G's change sets (NULL for the bare repeats of 0006).
+// bits set to i, and its element of G's change sets (json, as jsonb here: NULL for bare repeats).
 const ENTRY_ID = "overlay(r.id::text placing lpad(to_hex(x.entity_index), 8, '0') from 29 for 8)"
 const REPEAT_COLUMNS = `${ENTRY_ID} as id, r.request_id, x.entity_index, r.producer_app_name, r.producer_app_version,
-  r.sdk_name, r.sdk_version, r.object_type, x.object_id, r.state, nullif(r.change_sets -> (x.k::int - 1), 'null'::jsonb) as change_set,
+  r.sdk_name, r.sdk_version, r.object_type, x.object_id, r.state, nullif(x.change_set::jsonb, 'null'::jsonb) as change_set,
   null::jsonb as error, null::jsonb as entity, r.ingestion_ts, ${MICROS('r.ingestion_ts')} as ingestion_us,
   x.source_ts, ${MICROS('x.source_ts')} as source_us, r.created`
-const EXPAND = 'cross join lateral unnest(r.entity_indexes, r.object_ids, r.source_ts) with ordinality as x(entity_index, object_id, source_ts, k)'
+const EXPAND = `cross join lateral rows from (unnest(r.entity_indexes), unnest(r.object_ids), unnest(r.source_ts), json_array_elements(r.change_sets))
+  as x(entity_index, object_id, source_ts, change_set)`
 
 /** The group an expanded repeat's id points into (its last 32 bits zeroed). */
 const groupOf = (id: string): string => `${id.slice(0, 28)}00000000`

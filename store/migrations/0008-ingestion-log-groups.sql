@@ -9,7 +9,10 @@ alter table ingestion_log_repeat
   add column state text not null default 'NO_CHANGES' check (state in ('APPLIED', 'NO_CHANGES')),
   -- One element per entity, in entity order (the parallel arrays' order); JSON null for an entity
   -- without a change set. NULL when no entity of the group has one (the bare repeats of 0006).
-  add column change_sets jsonb;
+  -- json, not jsonb: the text is only checked when written (building jsonb was half the cost of
+  -- writing a group); readers cast the few elements they return to jsonb, so a change set reads
+  -- back exactly as one stored as jsonb in ingestion_log does.
+  add column change_sets json;
 -- The state filter: most groups are bare repeats, which the time index serves with a filter.
 create index ingestion_log_repeat_state_idx on ingestion_log_repeat (state, ingestion_ts) where state <> 'NO_CHANGES';
 
@@ -20,7 +23,8 @@ create or replace view ingestion_log_entry as
   union all
   select overlay(r.id::text placing lpad(to_hex(x.entity_index), 8, '0') from 29 for 8)::uuid,
     r.request_id, x.entity_index, r.producer_app_name, r.producer_app_version, r.sdk_name, r.sdk_version,
-    r.object_type, x.object_id, r.state, nullif(r.change_sets -> (x.k::int - 1), 'null'::jsonb), null::jsonb,
+    r.object_type, x.object_id, r.state, nullif(x.change_set::jsonb, 'null'::jsonb), null::jsonb,
     r.ingestion_ts, x.source_ts, r.created
   from ingestion_log_repeat r
-    cross join lateral unnest(r.entity_indexes, r.object_ids, r.source_ts) with ordinality as x(entity_index, object_id, source_ts, k);
+    cross join lateral rows from (unnest(r.entity_indexes), unnest(r.object_ids), unnest(r.source_ts), json_array_elements(r.change_sets))
+      as x(entity_index, object_id, source_ts, change_set);
