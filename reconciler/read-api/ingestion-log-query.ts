@@ -63,6 +63,8 @@ const REPEAT_COLUMNS = `${ENTRY_ID} as id, r.request_id, x.entity_index, r.produ
   x.source_ts, ${MICROS('x.source_ts')} as source_us, r.created`
 const EXPAND = `cross join lateral rows from (unnest(r.entity_indexes), unnest(r.object_ids), unnest(r.source_ts), json_array_elements(r.change_sets))
   as x(entity_index, object_id, source_ts, change_set)`
+/** The entity indexes alone, for counting: no change set is looked at. */
+const EXPAND_INDEXES = 'cross join lateral unnest(r.entity_indexes) as x(entity_index)'
 
 /** The group an expanded repeat's id points into (its last 32 bits zeroed). */
 const groupOf = (id: string): string => `${id.slice(0, 28)}00000000`
@@ -201,7 +203,7 @@ async function countByState (db: Queryable, filter: IngestionLogFilter, withStat
     const exact = filter.ids?.length || filter.before !== undefined
     const groups = groupConds(filter, p, withState)
     const sql = exact
-      ? `select r.state, count(*)::int as count from ingestion_log_repeat r ${EXPAND} ${whereOf(groups.concat(entryConds(filter, p)))} group by r.state`
+      ? `select r.state, count(*)::int as count from ingestion_log_repeat r ${EXPAND_INDEXES} ${whereOf(groups.concat(entryConds(filter, p)))} group by r.state`
       : `select r.state, sum(cardinality(r.entity_indexes))::int as count from ingestion_log_repeat r ${whereOf(groups)} group by r.state`
     for (const row of (await db.query<{ state: string, count: number }>(sql, p.values)).rows) {
       out.set(row.state, (out.get(row.state) ?? 0) + Number(row.count))
