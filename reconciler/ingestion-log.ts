@@ -1,7 +1,8 @@
 // Ingestion logs: one per received entity whatever became of it (APPLIED, NO_CHANGES, FAILED),
-// with its change set or its error; bare unchanged repeats are stored grouped (migration 0006) and
-// expanded on read. Written in the batch's transaction, so a log says APPLIED only if the change
-// committed; unique keys keep a redelivered request from logging an entity twice.
+// with its change set or its error. Entities without an error are stored grouped per request,
+// object type and state (migrations 0006 and 0008) and expanded on read; FAILED ones get a row
+// each. Written in the batch's transaction, so a log says APPLIED only if the change committed;
+// unique keys keep a redelivered request from logging an entity twice.
 import { randomBytes } from 'node:crypto'
 import { decodeIngestRequest } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
@@ -86,9 +87,11 @@ const iso = (d: Date | null): string | null => d === null || Number.isNaN(d.getT
 
 const msOf = (d: Date | null): number | null => d === null || Number.isNaN(d.getTime()) ? null : d.getTime()
 
-/** A NO_CHANGES log with nothing to say beyond that: kept in a repeat group (migration 0006). */
-function isBareRepeat (r: IngestionLogRow): boolean {
-  return r.state === 'NO_CHANGES' && r.changeSet === null && r.error === null && r.entityIndex >= 0
+const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
+
+/** A log kept in a group (migrations 0006, 0008): every entity of a decoded request without an error. */
+function isGrouped (r: IngestionLogRow): boolean {
+  return r.error === null && r.entityIndex >= 0 && (r.state === 'APPLIED' || r.state === 'NO_CHANGES')
 }
 
 /** Id of a repeat group: a UUIDv7 with its last 32 bits zero, where readers put the entity index. */
@@ -97,12 +100,13 @@ export function repeatGroupId (): string {
 }
 
 /** Inserts the logs of a batch in one statement: each request's (or part's) bytes once (ingestion_request),
- * one ingestion_log row per entity with something to say, and the bare NO_CHANGES entities as one
- * ingestion_log_repeat row per request and object type. The entity itself is not copied into the
- * log: readers decode it from the request's bytes (entitiesOfPayload). What every entity of a
- * request shares (request id, producer, sdk, time) travels once per request and is joined in by
- * ordinal; change sets and errors travel as one JSON array each, parsed once by the server, rather
- * than as text[] elements escaped twice. Returns the number of entities logged. */
+ * the entities without an error as one ingestion_log_repeat row per request, object type and state
+ * (entity indexes, objects, source times and change sets as arrays), and one ingestion_log row per
+ * FAILED entity. The entity itself is not copied into the log: readers decode it from the request's
+ * bytes (entitiesOfPayload). What every entity of a request shares (request id, producer, sdk, time)
+ * travels once per request and is joined in by ordinal; change sets and errors travel as JSON
+ * arrays (a group's change sets as one array element, kept as json text), parsed once by the
+ * server, rather than as text[] elements escaped twice. Returns the number of entities logged. */
 export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]): Promise<number> {
   if (rows.length === 0) return 0
   const requests: RequestInfo[] = []
@@ -116,37 +120,46 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
     return n
   }
   const logs: IngestionLogRow[] = []
-  const groups = new Map<string, { rq: number, objectType: string, rows: IngestionLogRow[] }>()
+  const groups = new Map<string, { rq: number, objectType: string, state: IngestionState, rows: IngestionLogRow[] }>()
   for (const r of rows) {
     const rq = requestOrdinal(r.request)
-    if (!isBareRepeat(r)) { logs.push(r); continue }
-    const key = `${rq}\u0000${r.objectType}`
+    if (!isGrouped(r)) { logs.push(r); continue }
+    const key = `${rq}\u0000${r.objectType}\u0000${r.state}`
     let g = groups.get(key)
-    if (!g) groups.set(key, (g = { rq, objectType: r.objectType, rows: [] }))
+    if (!g) groups.set(key, (g = { rq, objectType: r.objectType, state: r.state, rows: [] }))
     g.rows.push(r)
   }
   const groupList = [...groups.values()]
   const members: Array<{ g: number, row: IngestionLogRow }> = []
+  const changeSets: string[] = []
   groupList.forEach((g, i) => {
     g.rows.sort((a, b) => a.entityIndex - b.entityIndex)
     for (const row of g.rows) members.push({ g: i + 1, row })
+    changeSets.push(g.rows.some((r) => r.changeSet !== null) ? `[${g.rows.map((r) => json(r.changeSet)).join(',')}]` : 'null')
   })
-  const payload = (p: Uint8Array | undefined): string | null => p === undefined ? null : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')
-  const json = (v: object | null): string => v === null ? 'null' : safeJson(v)
+  // The requests' bytes travel as one bytea in binary form (no base64 to encode, parse and decode),
+  // each request's own at its offset.
+  const payloads: Uint8Array[] = []
+  const payloadAt: Array<number | null> = []
+  let bytes = 0
+  for (const q of requests) {
+    payloadAt.push(q.payload === undefined ? null : bytes)
+    if (q.payload !== undefined) { payloads.push(q.payload); bytes += q.payload.byteLength }
+  }
   const r = await tx.query<{ n: number }>(
-    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $24::int4[])
-         with ordinality as q(request_id, pa, pv, sn, sv, its, payload, entity_offset, n)),
+    `with q as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int4[], $27::int4[], $24::int4[])
+         with ordinality as q(request_id, pa, pv, sn, sv, its, payload_at, payload_len, entity_offset, n)),
        req as (insert into ingestion_request (request_id, entity_offset, payload)
-         select request_id, entity_offset, decode(payload, 'base64') from q where payload is not null on conflict do nothing),
+         select request_id, entity_offset, substring($28::bytea from payload_at + 1 for payload_len) from q where payload_at is not null
+         on conflict do nothing),
        logs as (insert into ingestion_log (id, request_id, entity_index, producer_app_name, producer_app_version, sdk_name, sdk_version,
            object_type, object_id, state, change_set, error, ingestion_ts, source_ts)
          select x.id, q.request_id, x.entity_index, q.pa, q.pv, q.sn, q.sv, x.object_type, x.object_id, x.state,
-           nullif(cs.value, 'null'::jsonb), nullif(err.value, 'null'::jsonb), coalesce(q.its, now()), to_timestamp(x.sts / 1000.0)
-         from unnest($8::uuid[], $9::int4[], $10::int4[], $11::text[], $12::int8[], $13::text[], $14::float8[])
-             with ordinality as x(id, rq, entity_index, object_type, object_id, state, sts, n)
+           nullif(x.cs, 'null'::jsonb), nullif(x.err, 'null'::jsonb), coalesce(q.its, now()), to_timestamp(x.sts / 1000.0)
+         from rows from (unnest($8::uuid[]), unnest($9::int4[]), unnest($10::int4[]), unnest($11::text[]), unnest($12::int8[]),
+             unnest($13::text[]), unnest($14::float8[]), jsonb_array_elements($15::jsonb), jsonb_array_elements($16::jsonb))
+             as x(id, rq, entity_index, object_type, object_id, state, sts, cs, err)
            join q on q.n = x.rq
-           join jsonb_array_elements($15::jsonb) with ordinality as cs(value, n) on cs.n = x.n
-           join jsonb_array_elements($16::jsonb) with ordinality as err(value, n) on err.n = x.n
          on conflict (request_id, entity_index) do nothing
          returning 1),
        m as (select e.g, array_agg(e.entity_index order by e.n) as ei, array_agg(e.object_id order by e.n) as oi,
@@ -154,22 +167,25 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
          from unnest($20::int4[], $21::int4[], $22::int8[], $23::float8[]) with ordinality as e(g, entity_index, object_id, sts, n)
          group by e.g),
        reps as (insert into ingestion_log_repeat (id, request_id, producer_app_name, producer_app_version, sdk_name, sdk_version,
-           object_type, entity_indexes, object_ids, source_ts, ingestion_ts, first_index)
-         select g.id, q.request_id, q.pa, q.pv, q.sn, q.sv, g.object_type, m.ei, m.oi, m.st, coalesce(q.its, now()), m.ei[1]
-         from unnest($17::uuid[], $18::int4[], $19::text[]) with ordinality as g(id, rq, object_type, n)
+           object_type, state, entity_indexes, object_ids, source_ts, change_sets, ingestion_ts, first_index)
+         select g.id, q.request_id, q.pa, q.pv, q.sn, q.sv, g.object_type, g.state, m.ei, m.oi, m.st, case when json_typeof(g.cs) <> 'null' then g.cs end,
+           coalesce(q.its, now()), m.ei[1]
+         from rows from (unnest($17::uuid[]), unnest($18::int4[]), unnest($19::text[]), unnest($25::text[]), json_array_elements($26::json))
+             with ordinality as g(id, rq, object_type, state, cs, n)
            join q on q.n = g.rq
            join m on m.g = g.n
          on conflict (request_id, object_type, first_index) do nothing
          returning cardinality(entity_indexes) as c)
      select ((select count(*) from logs) + (select coalesce(sum(c), 0) from reps))::int as n`,
     [requests.map((q) => q.id), requests.map((q) => q.producerAppName), requests.map((q) => q.producerAppVersion),
-      requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), requests.map((q) => payload(q.payload)),
+      requests.map((q) => q.sdkName), requests.map((q) => q.sdkVersion), requests.map((q) => iso(q.ingestionTs)), payloadAt,
       logs.map(() => uuidv7()), logs.map((r) => ordinal.get(r.request)!), logs.map((r) => r.entityIndex), logs.map((r) => r.objectType), logs.map((r) => r.objectId),
       logs.map((r) => r.state), logs.map((r) => msOf(r.sourceTs)),
       `[${logs.map((r) => json(r.changeSet)).join(',')}]`, `[${logs.map((r) => json(r.error)).join(',')}]`,
       groupList.map(() => repeatGroupId()), groupList.map((g) => g.rq), groupList.map((g) => g.objectType),
       members.map((x) => x.g), members.map((x) => x.row.entityIndex), members.map((x) => x.row.objectId), members.map((x) => msOf(x.row.sourceTs)),
-      requests.map((q) => q.entityOffset ?? 0)])
+      requests.map((q) => q.entityOffset ?? 0), groupList.map((g) => g.state), `[${changeSets.join(',')}]`,
+      requests.map((q) => q.payload?.byteLength ?? null), Buffer.concat(payloads, bytes)])
   return Number(r.rows[0].n)
 }
 

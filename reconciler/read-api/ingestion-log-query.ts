@@ -1,6 +1,6 @@
 // Reads of the ingestion logs shared by the HTTP endpoint and the gRPC RetrieveIngestionLogs: the
-// same filters, the same per-state counts, newest first, over both ingestion_log and the grouped
-// unchanged repeats of ingestion_log_repeat, one result per entity either way.
+// same filters, the same per-state counts, newest first, over both ingestion_log and the groups of
+// ingestion_log_repeat (every entity logged without an error), one result per entity either way.
 import type { Queryable } from '../../store/index.ts'
 import { noopChangeSet } from '../change-set.ts'
 import { entitiesOfPayload } from '../ingestion-log.ts'
@@ -53,14 +53,18 @@ const COLUMNS = `id::text as id, request_id, entity_index, producer_app_name, pr
   object_type, object_id, state, change_set, error, entity, ingestion_ts, ${MICROS('ingestion_ts')} as ingestion_us,
   source_ts, ${MICROS('source_ts')} as source_us, created`
 
-// Bare unchanged repeats are stored one group per request and object type (migration 0006) and
-// read back one row per entity: entity i of group G has G's id with its last 32 bits set to i.
+// Entities without an error are stored one group per request, object type and state (migrations
+// 0006, 0008) and read back one row per entity: entity i of group G has G's id with its last 32
+// bits set to i, and its element of G's change sets (json, as jsonb here: NULL for bare repeats).
 const ENTRY_ID = "overlay(r.id::text placing lpad(to_hex(x.entity_index), 8, '0') from 29 for 8)"
 const REPEAT_COLUMNS = `${ENTRY_ID} as id, r.request_id, x.entity_index, r.producer_app_name, r.producer_app_version,
-  r.sdk_name, r.sdk_version, r.object_type, x.object_id, 'NO_CHANGES' as state, null::jsonb as change_set,
+  r.sdk_name, r.sdk_version, r.object_type, x.object_id, r.state, nullif(x.change_set::jsonb, 'null'::jsonb) as change_set,
   null::jsonb as error, null::jsonb as entity, r.ingestion_ts, ${MICROS('r.ingestion_ts')} as ingestion_us,
   x.source_ts, ${MICROS('x.source_ts')} as source_us, r.created`
-const EXPAND = 'cross join lateral unnest(r.entity_indexes, r.object_ids, r.source_ts) as x(entity_index, object_id, source_ts)'
+const EXPAND = `cross join lateral rows from (unnest(r.entity_indexes), unnest(r.object_ids), unnest(r.source_ts), json_array_elements(r.change_sets))
+  as x(entity_index, object_id, source_ts, change_set)`
+/** The entity indexes alone, for counting: no change set is looked at. */
+const EXPAND_INDEXES = 'cross join lateral unnest(r.entity_indexes) as x(entity_index)'
 
 /** The group an expanded repeat's id points into (its last 32 bits zeroed). */
 const groupOf = (id: string): string => `${id.slice(0, 28)}00000000`
@@ -88,9 +92,10 @@ function logWhere (filter: IngestionLogFilter, params: SqlParams, withState: boo
   return whereOf(c)
 }
 
-/** Group-level conditions for repeats: every group that may hold a matching entity. */
-function groupConds (filter: IngestionLogFilter, params: SqlParams): string[] {
+/** Group-level conditions: every group that may hold a matching entity. */
+function groupConds (filter: IngestionLogFilter, params: SqlParams, withState: boolean): string[] {
   const c = common(filter, params, 'r.')
+  if (withState && filter.states?.length) c.push(`r.state = any(${params.add(filter.states)}::text[])`)
   if (filter.ids?.length) c.push(`r.id = any(${params.add(filter.ids.map(groupOf))}::uuid[])`)
   if (filter.before !== undefined) {
     c.push(`(r.ingestion_ts, r.id) <= (${FROM_MICROS(params.add(filter.before.micros.toString()))}, ${params.add(groupOf(filter.before.id))}::uuid)`)
@@ -108,9 +113,9 @@ function entryConds (filter: IngestionLogFilter, params: SqlParams): string[] {
   return c
 }
 
-/** Whether the state filter lets NO_CHANGES through (all repeats are NO_CHANGES). */
-const wantsRepeats = (filter: IngestionLogFilter, withState = true): boolean =>
-  !withState || !filter.states?.length || filter.states.includes('NO_CHANGES')
+/** Whether the state filter lets a grouped state through (groups are APPLIED or NO_CHANGES). */
+const wantsGroups = (filter: IngestionLogFilter, withState = true): boolean =>
+  !withState || !filter.states?.length || filter.states.some((s) => s === 'APPLIED' || s === 'NO_CHANGES')
 
 /** Newest first, as the SQL orders them: ingestion time, then id. */
 function newestFirst (a: IngestionLogRow, b: IngestionLogRow): number {
@@ -131,9 +136,9 @@ export async function selectIngestionLogs (db: Queryable, filter: IngestionLogFi
     `select ${COLUMNS} from ingestion_log ${logWhere(filter, params, true)} order by ingestion_ts desc, id desc limit ${params.add(want)}`,
     params.values)
   let rows: IngestionLogRow[] = (await logs).rows
-  if (wantsRepeats(filter)) {
+  if (wantsGroups(filter)) {
     const p = new SqlParams()
-    const groups = `select * from ingestion_log_repeat r ${whereOf(groupConds(filter, p))} order by r.ingestion_ts desc, r.id desc` +
+    const groups = `select * from ingestion_log_repeat r ${whereOf(groupConds(filter, p, true))} order by r.ingestion_ts desc, r.id desc` +
       (filter.ids?.length ? '' : ` limit ${p.add(want + 1)}`)
     const r = await db.query<IngestionLogRow>(
       `select ${REPEAT_COLUMNS} from (${groups}) r ${EXPAND} ${whereOf(entryConds(filter, p))}
@@ -192,16 +197,17 @@ async function countByState (db: Queryable, filter: IngestionLogFilter, withStat
   const r = await db.query<{ state: string, count: number }>(
     `select state, count(*)::int as count from ingestion_log ${logWhere(filter, params, withState)} group by state`, params.values)
   for (const row of r.rows) out.set(row.state, Number(row.count))
-  if (wantsRepeats(filter, withState)) {
+  if (wantsGroups(filter, withState)) {
     const p = new SqlParams()
     // Exact conditions need the entities; otherwise the groups' sizes are enough.
     const exact = filter.ids?.length || filter.before !== undefined
-    const groups = groupConds(filter, p)
+    const groups = groupConds(filter, p, withState)
     const sql = exact
-      ? `select count(*)::int as count from ingestion_log_repeat r ${EXPAND} ${whereOf(groups.concat(entryConds(filter, p)))}`
-      : `select coalesce(sum(cardinality(r.entity_indexes)), 0)::int as count from ingestion_log_repeat r ${whereOf(groups)}`
-    const n = Number((await db.query<{ count: number }>(sql, p.values)).rows[0].count)
-    if (n > 0) out.set('NO_CHANGES', (out.get('NO_CHANGES') ?? 0) + n)
+      ? `select r.state, count(*)::int as count from ingestion_log_repeat r ${EXPAND_INDEXES} ${whereOf(groups.concat(entryConds(filter, p)))} group by r.state`
+      : `select r.state, sum(cardinality(r.entity_indexes))::int as count from ingestion_log_repeat r ${whereOf(groups)} group by r.state`
+    for (const row of (await db.query<{ state: string, count: number }>(sql, p.values)).rows) {
+      out.set(row.state, (out.get(row.state) ?? 0) + Number(row.count))
+    }
   }
   return out
 }

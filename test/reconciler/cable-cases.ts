@@ -43,7 +43,7 @@ export function defineCableTests (kind: BackendKind): void {
         { type: 'smf', status: 'connected', label: 'CORE-DIST-1', length: '3.50', length_unit: 'm' })
       assert.equal(await count(db, "select 1 from tagged_item where object_type = 'dcim.cable'"), 1)
       const ifs = (await db.query<{ id: string }>("select id::text from interface where name in ('Te1/1/1', 'Ethernet49/1') order by name desc")).rows.map((r) => Number(r.id))
-      const log = await one<{ change_set: { changes: Array<{ change_type: string, object_type: string, after: Record<string, unknown> }> } }>(db, 'select change_set from ingestion_log')
+      const log = await one<{ change_set: { changes: Array<{ change_type: string, object_type: string, after: Record<string, unknown> }> } }>(db, 'select change_set from ingestion_log_entry')
       const created = log.change_set.changes.find((x) => x.object_type === 'dcim.cable')!
       assert.equal(created.change_type, 'create')
       assert.deepEqual(created.after.a_terminations, [{ object_type: 'dcim.interface', object_id: ifs[0] }])
@@ -73,7 +73,7 @@ export function defineCableTests (kind: BackendKind): void {
       const s = await send(db, [cable([port(DIST, 'Ethernet49/1')], [port(CORE, 'Te1/1/1')], { status: 'planned' })])
       assert.deepEqual(s.results.map((r) => r.state), ['APPLIED'])
       assert.deepEqual(await one(db, 'select type, status, label, color from cable'), { type: 'smf', status: 'planned', label: 'X1', color: 'ffff00' })
-      const log = await one<{ change_set: { changes: unknown[] } }>(db, 'select change_set from ingestion_log where request_id = $1', [s.results[0].requestId])
+      const log = await one<{ change_set: { changes: unknown[] } }>(db, 'select change_set from ingestion_log_entry where request_id = $1', [s.results[0].requestId])
       assert.deepEqual(log.change_set.changes, [{ change_type: 'update', object_type: 'dcim.cable', object_id: s.results[0].objectId, before: { status: 'connected' }, after: { status: 'planned' } }])
       assert.equal(await count(db, "select 1 from object_change where object_type = 'dcim.cable' and action = 'update'"), 1)
       assert.deepEqual((await cables(db)).map((c) => [c.a, c.b]), [['core1:Te1/1/1', 'dist1:Ethernet49/1']])

@@ -90,7 +90,7 @@ describe('reconciler consumer (embedded queue, PostgreSQL)', () => {
     await reconciler.idle()
     await reconciler.close()
     assert.equal(db.calls, 6)
-    assert.equal(await count(backend.db, "select 1 from ingestion_log where state = 'APPLIED'"), deviceEntities().length)
+    assert.equal(await count(backend.db, "select 1 from ingestion_log_entry where state = 'APPLIED'"), deviceEntities().length)
   })
 
   test('reconciler - after maxAttempts the entities are logged FAILED with the error and the message is terminated', async () => {

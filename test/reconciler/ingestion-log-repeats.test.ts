@@ -27,19 +27,25 @@ for (const kind of BACKENDS) {
     })
     after(async () => { await backend.close() })
 
-    test(`ingestion logs (${kind}) - bare unchanged entities are grouped, everything else keeps a row`, async () => {
+    test(`ingestion logs (${kind}) - entities without an error are grouped per request, type and state, with their change sets`, async () => {
       const { db } = backend
-      assert.equal(await count(db, "select 1 from ingestion_log where request_id = 'req-same'"), 0)
+      assert.equal(await count(db, "select 1 from ingestion_log where request_id in ('req-created', 'req-same', 'req-changed')"), 0)
       const groups = await db.query<{ object_type: string, entity_indexes: number[] }>(
         "select object_type, entity_indexes from ingestion_log_repeat where request_id = 'req-same' order by first_index")
       assert.deepEqual(groups.rows.flatMap((g) => g.entity_indexes).sort((a, b) => a - b), [...entities.keys()])
       assert.equal(new Set(groups.rows.map((g) => g.object_type)).size, groups.rows.length, 'one group per object type')
+      assert.deepEqual((await db.query("select distinct state, change_sets is null as bare from ingestion_log_repeat where request_id = 'req-same'")).rows,
+        [{ state: 'NO_CHANGES', bare: true }])
       // The changed interface is APPLIED with its change set; its siblings are repeats.
       const applied = await db.query<{ object_type: string, change_set: { changes: Array<{ after: Record<string, unknown> }> } }>(
-        "select object_type, change_set from ingestion_log where request_id = 'req-changed'")
+        "select object_type, change_set from ingestion_log_entry where request_id = 'req-changed' and state = 'APPLIED'")
       assert.equal(applied.rows.length, 1)
       assert.equal(applied.rows[0].object_type, 'dcim.interface')
       assert.equal(applied.rows[0].change_set.changes[0].after.mtu, 1400)
+      const created = await db.query<{ entity_index: number, state: string, change_set: { changes: Array<{ change_type: string }> } | null }>(
+        "select entity_index, state, change_set from ingestion_log_entry where request_id = 'req-created' order by entity_index")
+      assert.deepEqual(created.rows.map((r) => r.entity_index), [...entities.keys()])
+      assert.ok(created.rows.every((r) => r.state === 'APPLIED' && r.change_set?.changes.some((c) => c.change_type === 'create')), 'every created entity has its change set')
       assert.equal(await count(db, 'select 1 from ingestion_log_entry'), 3 * n, 'the view has one row per entity')
     })
 

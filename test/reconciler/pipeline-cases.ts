@@ -69,7 +69,7 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(s.failed, 0, JSON.stringify(s.results.filter((r) => r.error)))
       assert.equal(s.applied, deviceEntities().length)
       assert.deepEqual(await snapshot(db), COMPLETE)
-      assert.equal(await count(db, 'select 1 from ingestion_log where state = $1', ['APPLIED']), deviceEntities().length)
+      assert.equal(await count(db, 'select 1 from ingestion_log_entry where state = $1', ['APPLIED']), deviceEntities().length)
       assert.ok(await count(db, "select 1 from object_change where action = 'create' and object_type = 'dcim.device'") === 1)
     })
 
@@ -108,7 +108,7 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual(r, { name: 'edge-1', site: 'Berlin DC1', manufacturer: 'Juniper', platform: 'junos', interface: 'et-0/0/1', untagged: 100, rd: '65000:1', primary: '192.0.2.1' })
       assert.equal(await count(db, 'select 1 from interface_tagged_vlan'), 1)
       // The change set of that one entity reports every object it created.
-      const log = await one<{ change_set: { changes: Array<{ change_type: string, object_type: string }> } }>(db, 'select change_set from ingestion_log')
+      const log = await one<{ change_set: { changes: Array<{ change_type: string, object_type: string }> } }>(db, 'select change_set from ingestion_log_entry')
       const types = new Set(log.change_set.changes.filter((c) => c.change_type === 'create').map((c) => c.object_type))
       for (const t of ['dcim.site', 'dcim.manufacturer', 'dcim.devicetype', 'dcim.devicerole', 'dcim.platform', 'dcim.device', 'dcim.interface', 'ipam.vlan', 'ipam.vrf', 'ipam.ipaddress']) {
         assert.ok(types.has(t), `change set lacks a create of ${t}`)
@@ -136,7 +136,7 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(s.applied, 1)
       const afterRow = await one<Record<string, unknown>>(db, 'select id, serial, platform_id, status, primary_ip4_id from device')
       assert.deepEqual(afterRow, { ...before, status: 'planned' })
-      const log = await one<{ change_set: { changes: unknown[] } }>(db, "select change_set from ingestion_log where state = 'APPLIED' and request_id = $1", [s.results[0].requestId])
+      const log = await one<{ change_set: { changes: unknown[] } }>(db, "select change_set from ingestion_log_entry where state = 'APPLIED' and request_id = $1", [s.results[0].requestId])
       assert.deepEqual(log.change_set.changes, [{ change_type: 'update', object_type: 'dcim.device', object_id: before.id, before: { status: 'active' }, after: { status: 'planned' } }])
       const oc = await one<{ pre: string, post: string }>(db,
         "select prechange_data ->> 'status' as pre, postchange_data ->> 'status' as post from object_change where action = 'update' and request_id = $1",
@@ -152,7 +152,7 @@ export function definePipelineTests (kind: BackendKind): void {
         where ti.object_type = 'dcim.device' order by t.name`)).rows
       assert.deepEqual(tags, [{ name: 'Core Network', slug: 'core-network' }, { name: 'discovered', slug: 'discovered' }])
       const log = await one<{ change_set: { changes: Array<{ object_type: string, change_type: string, before: unknown, after: unknown }> } }>(db,
-        'select change_set from ingestion_log where request_id = $1', [s.results[0].requestId])
+        'select change_set from ingestion_log_entry where request_id = $1', [s.results[0].requestId])
       const types = log.change_set.changes.map((c) => `${c.change_type} ${c.object_type}`)
       assert.deepEqual(types, ['create extras.tag', 'update dcim.device'])
       assert.deepEqual(log.change_set.changes[1].before, { tags: ['discovered'] })
@@ -312,7 +312,7 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual((await db.query('select vid from vlan order by vid')).rows, [{ vid: 100 }, { vid: 200 }, { vid: 300 }])
       assert.deepEqual(await snapshot(db), { ...COMPLETE, counts: { ...COMPLETE.counts, vlans: 3 } })
       // Objects the failed entity shared with the others (the site) are reported on them.
-      assert.deepEqual((await db.query(`select entity_index from ingestion_log
+      assert.deepEqual((await db.query(`select entity_index from ingestion_log_entry
         where change_set @> '{"changes": [{"object_type": "dcim.site", "change_type": "create"}]}'`)).rows, [{ entity_index: 0 }])
     })
 

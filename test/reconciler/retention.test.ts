@@ -47,7 +47,7 @@ for (const kind of BACKENDS) {
         assert.equal(await count(db, 'select 1 from ingestion_log_entry where request_id = $1', ['recent']), deviceEntities().length)
         assert.equal(await rows(db, 'ingestion_request', 'recent'), 1)
         assert.equal(await count(db, 'select 1 from entity_fingerprint'), 0, 'fingerprints not written for 20 days')
-        assert.ok(first.deleted.ingestion_log! > 3, 'more rows than one chunk were deleted')
+        assert.ok(first.deleted.ingestion_log_repeat! > 3, 'more rows than one chunk were deleted')
         // 20 days is inside the change log's 90.
         assert.ok(await rows(db, 'object_change', 'old-created') > 0)
         assert.equal(await count(db, 'select 1 from interface'), objects, 'objects are never deleted')
@@ -57,7 +57,7 @@ for (const kind of BACKENDS) {
         assert.equal(await rows(db, 'object_change', 'old-created'), 0)
         assert.equal(await rows(db, 'object_change', 'recent-change'), 1, 'a recent change stays')
         assert.ok(second.deleted.object_change! > 0)
-        assert.equal(second.deleted.ingestion_log, 0, 'nothing left past the ingestion window')
+        assert.equal(second.deleted.ingestion_log_repeat, 0, 'nothing left past the ingestion window')
       } finally {
         await retention.close()
       }
@@ -69,7 +69,7 @@ for (const kind of BACKENDS) {
       const retention = startRetention({ db, ingestionLogDays: 0, changeLogDays: 0 })
       try {
         assert.deepEqual(await retention.sweep(), { deleted: {} })
-        assert.equal(await rows(db, 'ingestion_log', 'kept'), deviceEntities().length)
+        assert.equal(await rows(db, 'ingestion_log_entry', 'kept'), deviceEntities().length)
         assert.ok(await rows(db, 'object_change', 'kept') > 0)
       } finally {
         await retention.close()

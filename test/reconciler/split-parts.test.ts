@@ -31,7 +31,7 @@ function input (p: RequestPart): RequestInput {
 
 async function logs (db: Db, id: string): Promise<Array<{ request_id: string, entity_index: number, state: string, name: string | null }>> {
   const r = await db.query<{ request_id: string, entity_index: number, state: string, name: string | null }>(
-    `select l.request_id, l.entity_index, l.state, s.name from ingestion_log l left join site s on s.id = l.object_id
+    `select l.request_id, l.entity_index, l.state, s.name from ingestion_log_entry l left join site s on s.id = l.object_id
      where l.request_id = $1 order by l.entity_index`, [id])
   return r.rows
 }
