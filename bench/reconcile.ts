@@ -5,7 +5,7 @@
 // the same PostgreSQL, which is the ceiling. Every phase first runs once, smaller, on a database
 // of its own, so V8's compilation of the reconciler is not counted. Last line: one JSON object.
 //
-//   npm run bench:reconcile                 (BENCH_DEVICES=256, BENCH_BATCH=64 requests per transaction,
+//   npm run bench:reconcile                 (BENCH_DEVICES=1024, BENCH_BATCH=64 requests per transaction,
 //                                            BENCH_CONCURRENCY=2 batches at once)
 //   TRIBUTARY_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reconcile
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -20,7 +20,7 @@ import { silentLogger } from '../config/logger.ts'
 import { createReconciler } from '../reconciler/index.ts'
 
 const ADMIN_URL = process.env.TRIBUTARY_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const DEVICES = Number(process.env.BENCH_DEVICES ?? 256)
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 1024)
 const WARMUP_DEVICES = 2 * Number(process.env.BENCH_BATCH ?? 64)
 const INTERFACES = 48
 const BATCH = Number(process.env.BENCH_BATCH ?? 64)
