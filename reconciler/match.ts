@@ -44,32 +44,47 @@ function refId (node: Node | undefined): number | typeof PENDING | undefined {
   return obj.id ?? PENDING
 }
 
+/** What a rule's key is read from: an object, or a single node before it joins one (grouping
+ * reads every node's keys, and building a throwaway object per node to read them was most of the
+ * garbage grouping made). A node's values are what an object of that node alone would hold. */
+type KeySource = PlanObject | Node
+
+const isObject = (src: KeySource): src is PlanObject => 'nodes' in src
+
+function refNode (src: KeySource, field: string): Node | undefined {
+  return isObject(src) ? src.refs.get(field)?.value : src.refs.get(field)
+}
+
+function dataValue (src: KeySource, column: string): unknown {
+  return isObject(src) ? src.data.get(column)?.value : src.data.get(column)
+}
+
 /** Value of one key part for an object, undefined when the object does not say. */
-export function keyValue (obj: PlanObject, from: string): KeyValue | undefined {
+export function keyValue (obj: KeySource, from: string): KeyValue | undefined {
   const spec = obj.spec
   const dot = from.indexOf('.')
   if (dot > 0) {
-    const node = obj.refs.get(from.slice(0, dot))?.value
+    const node = refNode(obj, from.slice(0, dot))
     if (!node) return undefined
     const rest = from.slice(dot + 1)
     if (node.spec.refs.some((r) => r.field === rest)) return refId(node.refs.get(rest))
     const v = node.data.get(rest)
     return v === null || v === undefined ? undefined : v as KeyValue
   }
-  if (spec.refs.some((r) => r.field === from)) return refId(obj.refs.get(from)?.value)
+  if (spec.refs.some((r) => r.field === from)) return refId(refNode(obj, from))
   const byColumn = spec.refs.filter((r) => r.column === from || r.typeColumn === from)
   if (byColumn.length > 0) {
     for (const r of byColumn) {
-      const node = obj.refs.get(r.field)?.value
+      const node = refNode(obj, r.field)
       if (!node) continue
       return r.typeColumn === from ? node.spec.objectType : refId(node)
     }
     return undefined
   }
-  const v = obj.data.get(from)?.value
+  const v = dataValue(obj, from)
   if (v !== null && v !== undefined) return v as KeyValue
   if (from === 'slug' && spec.slug) {
-    const src = obj.data.get(spec.slug.from)?.value
+    const src = dataValue(obj, spec.slug.from)
     if (typeof src === 'string' && src !== '') return slugify(src)
   }
   return undefined
@@ -78,11 +93,18 @@ export function keyValue (obj: PlanObject, from: string): KeyValue | undefined {
 interface Key { parts: Array<{ index: number, value: KeyValue }>, text: string, pending: boolean }
 
 /** The rule's key for an object, or undefined when the rule does not apply to it. */
-function ruleKey (obj: PlanObject, m: MatcherSpec): Key | undefined {
-  if (m.whenAbsent?.some((f) => keyValue(obj, f) !== undefined)) return undefined
+function ruleKey (obj: KeySource, m: MatcherSpec): Key | undefined {
   const parts: Key['parts'] = []
+  const text = keyText(obj, m, parts)
+  if (text === undefined) return undefined
+  return { parts, text, pending: parts.some((p) => p.value === PENDING) }
+}
+
+/** The text of the rule's key (equal texts: the same object), pushing its parts onto `parts`
+ * when given; undefined when the rule does not apply. */
+function keyText (obj: KeySource, m: MatcherSpec, parts?: Key['parts']): string | undefined {
+  if (m.whenAbsent?.some((f) => keyValue(obj, f) !== undefined)) return undefined
   let text = m.name
-  let pending = false
   for (let i = 0; i < m.keys.length; i++) {
     const k = m.keys[i]
     let v = keyValue(obj, k.from)
@@ -92,20 +114,19 @@ function ruleKey (obj: PlanObject, m: MatcherSpec): Key | undefined {
       v = k.absentAs
     }
     if (v === PENDING) {
-      pending = true
-      const node = k.from.includes('.') ? obj.refs.get(k.from.split('.')[0])?.value : obj.refs.get(k.from)?.value
+      const node = refNode(obj, k.from.includes('.') ? k.from.split('.')[0] : k.from)
       text += `|o${node?.obj?.seq ?? '?'}`
     } else {
       text += '|' + (k.param ? hostKey(String(v)) : String(v))
     }
-    parts.push({ index: i, value: v })
+    parts?.push({ index: i, value: v })
   }
-  return { parts, text, pending }
+  return text
 }
 
 /** The first of the type's rules that applies to the object (all its key parts known). */
 export function firstRule (obj: PlanObject): MatcherSpec | undefined {
-  return obj.spec.matchers.find((m) => ruleKey(obj, m) !== undefined)
+  return obj.spec.matchers.find((m) => keyText(obj, m) !== undefined)
 }
 
 function newObject (node: Node): PlanObject {
@@ -154,25 +175,25 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   const byKey = new Map<string, PlanObject>()
   nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
   for (const node of nodes) {
-    const probe = newObject(node)
-    absorb(probe, node)
     let target: PlanObject | undefined
     const keys: string[] = []
     for (const m of spec.matchers) {
-      const k = ruleKey(probe, m)
-      if (!k) continue
-      keys.push(k.text)
-      target ??= byKey.get(k.text)
+      const k = keyText(node, m)
+      if (k === undefined) continue
+      keys.push(k)
+      target ??= byKey.get(k)
     }
     if (target) {
       absorb(target, node)
       for (const m of spec.matchers) {
-        const k = ruleKey(target, m)
-        if (k && !byKey.has(k.text)) byKey.set(k.text, target)
+        const k = keyText(target, m)
+        if (k !== undefined && !byKey.has(k)) byKey.set(k, target)
       }
     } else {
-      objects.push(probe)
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, probe)
+      const obj = newObject(node)
+      absorb(obj, node)
+      objects.push(obj)
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, obj)
     }
   }
   return objects
