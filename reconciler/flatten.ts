@@ -15,7 +15,8 @@ export interface Node {
   data: Map<string, unknown>
   /** reference field -> node of the referenced object. */
   refs: Map<string, Node>
-  m2m: Map<string, Node[]>
+  /** Lists of references (tagged VLANs, route targets); set once, when the node is made. */
+  m2m: ReadonlyMap<string, Node[]>
   /** A cable's terminations, A end then B end (models.ts EndsSpec). A cable is only ever an
    * entity's own object, so its node is never shared and never adopted. */
   ends?: [Node[], Node[]]
@@ -51,9 +52,19 @@ function join (path: string, field: string): string {
   return path === '' ? field : `${path}.${field}`
 }
 
+/** Most nodes name no list: they share this one (read-only) instead of an empty Map each. */
+const NO_LISTS: ReadonlyMap<string, Node[]> = new Map()
+
 function isEmpty (v: unknown): boolean {
-  return v === undefined || v === null || (Array.isArray(v) && v.length === 0) ||
-    (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
+  if (v === undefined || v === null) return true
+  if (Array.isArray(v)) return v.length === 0
+  return typeof v === 'object' && !hasOwnKey(v as object)
+}
+
+/** Object.keys(v).length > 0 without building the list of keys (called for every nested message). */
+function hasOwnKey (v: object): boolean {
+  for (const k in v) if (Object.hasOwn(v, k)) return true
+  return false
 }
 
 function timestampOf (v: unknown): Date {
@@ -122,7 +133,7 @@ class Flattener {
     if (node.owners.has(this.entity)) return
     node.owners.set(this.entity, path)
     this.nodes.push(node)
-    for (const [f, c] of node.refs) if (c !== node && !CONTEXTUAL.has(f)) this.adopt(c, join(path, f))
+    node.refs.forEach((c, f) => { if (c !== node && !CONTEXTUAL.has(f)) this.adopt(c, join(path, f)) })
     for (const [f, list] of node.m2m) list.forEach((c, i) => this.adopt(c, `${join(path, f)}[${i}]`))
     node.tags.forEach((t, i) => this.adopt(t, `${join(path, 'tags')}[${i}]`))
   }
@@ -133,13 +144,13 @@ class Flattener {
       spec,
       data: new Map(),
       refs: new Map(),
-      m2m: new Map(),
+      m2m: NO_LISTS,
       tags: [],
       customFields: undefined,
       lookupOnly,
       entity: this.entity,
       path,
-      owners: new Map([[this.entity, path]]),
+      owners: new Map<number, string>().set(this.entity, path),
       final: undefined
     }
     for (const f of spec.fields) {
@@ -172,7 +183,9 @@ class Flattener {
       const list = msg[m.field] as Array<Record<string, unknown>> | undefined
       if (!Array.isArray(list) || list.length === 0) continue
       const target = MODEL_BY_TYPE.get(m.target)!
-      node.m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
+      const m2m = node.m2m === NO_LISTS ? new Map<string, Node[]>() : node.m2m as Map<string, Node[]>
+      m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
+      node.m2m = m2m
     }
     if (spec.ends) node.ends = [this.ends(spec, msg, path, lookupOnly, 0), this.ends(spec, msg, path, lookupOnly, 1)]
     if (spec.tags && Array.isArray(msg.tags)) {

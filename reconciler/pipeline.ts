@@ -64,9 +64,10 @@ interface Work {
   state?: IngestionState
   objectId?: number | null
   changeSet?: ReturnType<ChangeRecorder['changeSet']>
-  /** The Entity's bytes, decoded (into `message`) only when the entity takes the full path. */
+  /** The Entity's bytes, decoded only when the entity takes the full path (and not kept: the
+   * nodes hold what flatten took from it, and a decoded tree kept for the whole batch was garbage
+   * the collector had to promote and mark). */
   bytes?: Uint8Array
-  message?: Record<string, unknown>
   /** Content hash (fingerprint.ts), for entities of a reconciled type. */
   hash?: string
   /** Rows to fingerprint after a successful full pass, when the entity qualifies. */
@@ -160,8 +161,7 @@ function prepare (inputs: RequestInput[]): Batch {
 
 /** The Entity member's message, decoded now that the entity takes the full path. */
 function memberOf (w: Work): Record<string, unknown> {
-  w.message ??= (decodeEntity(w.bytes!) as unknown as Record<string, Record<string, unknown>>)[w.type] ?? {}
-  return w.message
+  return (decodeEntity(w.bytes!) as unknown as Record<string, Record<string, unknown>>)[w.type] ?? {}
 }
 
 /** Flattens entities (in batch order, sharing the batch's cache); a bad value fails its entity. */
@@ -221,7 +221,9 @@ function liveNodes (standing: Work[]): Node[] {
   for (const w of standing) for (const n of w.flat!.nodes) nodes.add(n)
   for (const n of nodes) {
     let first = Infinity
-    for (const e of n.owners.keys()) if (live.has(e) && e < first) first = e
+    // forEach: for-of over a Map allocates an iterator result per step, and this visits every
+    // (node, entity) pair of the batch.
+    n.owners.forEach((_, e) => { if (live.has(e) && e < first) first = e })
     n.entity = first
     n.path = n.owners.get(first) ?? ''
   }
@@ -230,7 +232,14 @@ function liveNodes (standing: Work[]): Node[] {
 
 /** Runs passes until one succeeds for every entity still standing; returns its recorder. */
 async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promise<void> {
-  const authorOf = (e: number): Author => ({ requestId: work[e].request.id, userName: work[e].request.producerAppName })
+  // One Author per request, not one per row written.
+  const authors = new Map<RequestInfo, Author>()
+  const authorOf = (e: number): Author => {
+    const r = work[e].request
+    let a = authors.get(r)
+    if (a === undefined) authors.set(r, (a = { requestId: r.id, userName: r.producerAppName }))
+    return a
+  }
   for (let pass = 0; ; pass++) {
     const standing = live.filter((w) => !w.error)
     if (standing.length === 0) return
