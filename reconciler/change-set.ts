@@ -31,9 +31,12 @@ export class ChangeRecorder {
     return e
   }
 
-  created (entity: number, spec: ModelSpec, id: number, values: Map<string, unknown>): void {
+  /** `shown`: whether a column's value belongs in the change set (defaults the producer did not
+   * send do not); a filter rather than a filtered copy of every new row's values. */
+  created (entity: number, spec: ModelSpec, id: number, values: Map<string, unknown>, shown?: (column: string, value: unknown) => boolean): void {
     const e = this.#entry(entity, spec.objectType, id, 'create')
-    for (const [k, v] of values) if (v !== null && v !== undefined) e.after![k] = v
+    const after = e.after!
+    values.forEach((v, k) => { if (v !== null && v !== undefined && (shown === undefined || shown(k, v))) after[k] = v })
   }
 
   changed (entity: number, objectType: string, id: number, field: string, before: unknown, after: unknown): void {

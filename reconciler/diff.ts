@@ -72,15 +72,22 @@ export function missingForCreate (obj: PlanObject): [string, string] | undefined
   return undefined
 }
 
-/** Column values of a new row: sent values, resolved references, generated slug, defaults. */
+/** Column values of a new row: sent values, resolved references, generated slug, values made up
+ * from others (createDefaults). A field's plain `default` is not among them: insertRows writes it
+ * for a row without the column, and the change set does not show an unsent default anyway, so
+ * most of a wide row's columns need no entry. */
 export function createValues (obj: PlanObject): Map<string, unknown> {
   const values = new Map<string, unknown>()
   for (const f of obj.spec.fields) {
     const v = obj.data.get(f.column)?.value
-    if (v !== undefined) values.set(f.column, v)
-    else if (f.column === 'slug' && obj.spec.slug) values.set('slug', slugify(String(obj.data.get(obj.spec.slug.from)?.value ?? '')))
-    else if (createDefault(obj, f.column) !== undefined) values.set(f.column, createDefault(obj, f.column))
-    else if (f.default !== undefined) values.set(f.column, f.default)
+    if (v !== undefined) {
+      values.set(f.column, v)
+    } else if (f.column === 'slug' && obj.spec.slug) {
+      values.set('slug', slugify(String(obj.data.get(obj.spec.slug.from)?.value ?? '')))
+    } else {
+      const made = createDefault(obj, f.column)
+      if (made !== undefined) values.set(f.column, made)
+    }
   }
   for (const r of refValues(obj)) values.set(r.column, r.value)
   if (obj.customFields.size > 0) values.set('custom_fields', Object.fromEntries([...obj.customFields].map(([k, v]) => [k, v.value])))

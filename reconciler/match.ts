@@ -15,9 +15,11 @@ export interface PlanObject {
   nodes: Node[]
   data: Map<string, Sourced<unknown>>
   refs: Map<string, Sourced<Node>>
-  m2m: Map<string, Sourced<Node[]>>
-  tags: Map<Node, number>
-  customFields: Map<string, Sourced<unknown>>
+  // The three below are rarely sent: written only by absorb(), which gives the object a Map of
+  // its own on the first value (until then it shares NONE).
+  m2m: ReadonlyMap<string, Sourced<Node[]>>
+  tags: ReadonlyMap<Node, number>
+  customFields: ReadonlyMap<string, Sourced<unknown>>
   /** Every member was a lookup-only reference: the object is found or left unresolved. */
   lookupOnly: boolean
   owners: Set<number>
@@ -37,6 +39,14 @@ const PENDING = Symbol('pending')
 type KeyValue = string | number | typeof PENDING
 
 let nextObj = 1
+
+/** The empty value of the maps most objects never fill (never written to: see own()). */
+const NONE: ReadonlyMap<never, never> = new Map<never, never>()
+
+/** A map of the object's own to write to, in place of the shared empty one. */
+function own<K, V> (m: ReadonlyMap<K, V>): Map<K, V> {
+  return m === NONE ? new Map() : m as Map<K, V>
+}
 
 function refId (node: Node | undefined): number | typeof PENDING | undefined {
   const obj = node?.obj
@@ -136,9 +146,9 @@ function newObject (node: Node): PlanObject {
     nodes: [],
     data: new Map(),
     refs: new Map(),
-    m2m: new Map(),
-    tags: new Map(),
-    customFields: new Map(),
+    m2m: NONE,
+    tags: NONE,
+    customFields: NONE,
     lookupOnly: true,
     owners: new Set(),
     created: false
@@ -149,13 +159,24 @@ function newObject (node: Node): PlanObject {
 function absorb (obj: PlanObject, node: Node): void {
   obj.nodes.push(node)
   node.obj = obj
-  for (const e of node.owners.keys()) obj.owners.add(e)
+  // forEach rather than for-of: no iterator result (and [key, value] pair) per entry.
+  node.owners.forEach((_, e) => obj.owners.add(e))
   if (!node.lookupOnly) obj.lookupOnly = false
-  for (const [k, v] of node.data) obj.data.set(k, { value: v, entity: node.entity })
-  for (const [k, v] of node.refs) obj.refs.set(k, { value: v, entity: node.entity })
-  for (const [k, v] of node.m2m) obj.m2m.set(k, { value: v, entity: node.entity })
-  for (const t of node.tags) obj.tags.set(t, node.entity)
-  if (node.customFields) for (const [k, v] of Object.entries(node.customFields)) obj.customFields.set(k, { value: v, entity: node.entity })
+  const entity = node.entity
+  node.data.forEach((value, k) => obj.data.set(k, { value, entity }))
+  node.refs.forEach((value, k) => obj.refs.set(k, { value, entity }))
+  if (node.m2m.size > 0) {
+    const m2m = obj.m2m = own(obj.m2m)
+    for (const [k, v] of node.m2m) m2m.set(k, { value: v, entity: node.entity })
+  }
+  if (node.tags.length > 0) {
+    const tags = obj.tags = own(obj.tags)
+    for (const t of node.tags) tags.set(t, node.entity)
+  }
+  if (node.customFields) {
+    const cf = obj.customFields = own(obj.customFields)
+    for (const [k, v] of Object.entries(node.customFields)) cf.set(k, { value: v, entity: node.entity })
+  }
 }
 
 function merge (into: PlanObject, from: PlanObject): void {
@@ -163,7 +184,7 @@ function merge (into: PlanObject, from: PlanObject): void {
   // Keep entity order: values of the later entity win.
   const all = [...into.nodes].sort((a, b) => a.entity - b.entity || a.seq - b.seq)
   into.nodes = []
-  into.data.clear(); into.refs.clear(); into.m2m.clear(); into.tags.clear(); into.customFields.clear()
+  into.data.clear(); into.refs.clear(); into.m2m = NONE; into.tags = NONE; into.customFields = NONE
   into.owners.clear()
   into.lookupOnly = true
   for (const n of all) absorb(into, n)
@@ -219,7 +240,7 @@ export function groupByKey (nodes: Node[], keyOf: (node: Node) => string): PlanO
  * of columns instead of all of them, which is most of the cost of matching unchanged rows. */
 export function selectList (spec: ModelSpec, alias: string, objects: PlanObject[]): string {
   const cols = new Set<string>(['id'])
-  for (const obj of objects) for (const c of obj.data.keys()) cols.add(c)
+  for (const obj of objects) obj.data.forEach((_, c) => cols.add(c))
   for (const r of spec.refs) {
     cols.add(r.column)
     if (r.typeColumn) cols.add(r.typeColumn)

@@ -82,13 +82,10 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
         const values = createValues(obj)
         const entity = primaryEntity(obj)
         // The change set shows what the producer said and what it resolved to, not every default.
-        const shown = new Map<string, unknown>()
-        for (const [k, v] of values) {
+        rec.created(entity, spec, obj.id, values, (k, v) => {
           const f = fieldSpec(spec, k)
-          if (f?.default !== undefined && !obj.data.has(k) && sameValue(f.default, v)) continue
-          shown.set(k, v)
-        }
-        rec.created(entity, spec, obj.id, shown)
+          return f?.default === undefined || obj.data.has(k) || !sameValue(f.default, v)
+        })
         return { id: obj.id, values, author: authorOf(entity) }
       })
       await insertRows(tx, spec, rows)
