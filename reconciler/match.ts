@@ -3,7 +3,7 @@
 // set-based: one query per rule for every object of the type, never one per object.
 import type { Queryable } from '../store/index.ts'
 import type { Node } from './flatten.ts'
-import type { MatcherSpec, ModelSpec } from './models.ts'
+import type { MatcherSpec, ModelSpec, RefSpec } from './models.ts'
 import { slugify } from './slugify.ts'
 import { hostKey } from './values.ts'
 
@@ -69,6 +69,29 @@ function dataValue (src: KeySource, column: string): unknown {
   return isObject(src) ? src.data.get(column)?.value : src.data.get(column)
 }
 
+/** A type's references by field and by column (or type column), for keyValue: it runs for every
+ * node and object several times per pass, and searching (and filtering) spec.refs each time
+ * showed in profiles. */
+interface RefIndex { fields: ReadonlySet<string>, byColumn: ReadonlyMap<string, RefSpec[]> }
+const refIndexes = new WeakMap<ModelSpec, RefIndex>()
+
+function refIndex (spec: ModelSpec): RefIndex {
+  let x = refIndexes.get(spec)
+  if (x === undefined) {
+    const byColumn = new Map<string, RefSpec[]>()
+    for (const r of spec.refs) {
+      for (const c of new Set([r.column, r.typeColumn])) {
+        if (c === undefined) continue
+        let l = byColumn.get(c)
+        if (!l) byColumn.set(c, (l = []))
+        l.push(r)
+      }
+    }
+    refIndexes.set(spec, (x = { fields: new Set(spec.refs.map((r) => r.field)), byColumn }))
+  }
+  return x
+}
+
 /** Value of one key part for an object, undefined when the object does not say. */
 export function keyValue (obj: KeySource, from: string): KeyValue | undefined {
   const spec = obj.spec
@@ -77,13 +100,14 @@ export function keyValue (obj: KeySource, from: string): KeyValue | undefined {
     const node = refNode(obj, from.slice(0, dot))
     if (!node) return undefined
     const rest = from.slice(dot + 1)
-    if (node.spec.refs.some((r) => r.field === rest)) return refId(node.refs.get(rest))
+    if (refIndex(node.spec).fields.has(rest)) return refId(node.refs.get(rest))
     const v = node.data.get(rest)
     return v === null || v === undefined ? undefined : v as KeyValue
   }
-  if (spec.refs.some((r) => r.field === from)) return refId(refNode(obj, from))
-  const byColumn = spec.refs.filter((r) => r.column === from || r.typeColumn === from)
-  if (byColumn.length > 0) {
+  const refs = refIndex(spec)
+  if (refs.fields.has(from)) return refId(refNode(obj, from))
+  const byColumn = refs.byColumn.get(from)
+  if (byColumn !== undefined) {
     for (const r of byColumn) {
       const node = refNode(obj, r.field)
       if (!node) continue
