@@ -30,10 +30,44 @@ export interface Node {
   path: string
   /** Every entity naming this node, with the node's path inside it. Identical nested messages
    * (the device named by each of its 48 interfaces) are one node shared by their entities. */
-  owners: Map<number, string>
+  owners: Owners
   obj?: PlanObject
   /** fingerprint.ts: the row this node stands for when it is final, judged once per object. */
   final?: { obj: PlanObject, row: [number, number] | undefined }
+}
+
+/** The entities naming a node, each with the node's path inside it, in the order they named it
+ * (a Map's interface, as much of it as the reconciler uses). Only nested references are shared,
+ * so nearly every node has one owner: it is kept inline and a Map made for the others. A Map
+ * per node was a large part of what a batch keeps alive, and so of the collector's work. */
+export class Owners {
+  #first: number
+  #path: string
+  #more: Map<number, string> | undefined
+
+  constructor (entity: number, path: string) {
+    this.#first = entity
+    this.#path = path
+  }
+
+  has (entity: number): boolean {
+    return entity === this.#first || (this.#more?.has(entity) ?? false)
+  }
+
+  get (entity: number): string | undefined {
+    return entity === this.#first ? this.#path : this.#more?.get(entity)
+  }
+
+  set (entity: number, path: string): this {
+    if (entity === this.#first) this.#path = path
+    else (this.#more ??= new Map()).set(entity, path)
+    return this
+  }
+
+  forEach (visit: (path: string, entity: number) => void): void {
+    visit(this.#path, this.#first)
+    this.#more?.forEach(visit)
+  }
 }
 
 /** Nested messages already flattened in this batch, by type and content. */
@@ -150,7 +184,7 @@ class Flattener {
       lookupOnly,
       entity: this.entity,
       path,
-      owners: new Map<number, string>().set(this.entity, path),
+      owners: new Owners(this.entity, path),
       final: undefined
     }
     for (const f of spec.fields) {

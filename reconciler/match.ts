@@ -22,7 +22,6 @@ export interface PlanObject {
   customFields: ReadonlyMap<string, Sourced<unknown>>
   /** Every member was a lookup-only reference: the object is found or left unresolved. */
   lookupOnly: boolean
-  owners: Set<number>
   id?: number
   /** Stored row, every column as text (`col::text`), when matched. */
   row?: Record<string, string | null>
@@ -174,7 +173,6 @@ function newObject (node: Node): PlanObject {
     tags: NONE,
     customFields: NONE,
     lookupOnly: true,
-    owners: new Set(),
     created: false
   }
 }
@@ -183,10 +181,9 @@ function newObject (node: Node): PlanObject {
 function absorb (obj: PlanObject, node: Node): void {
   obj.nodes.push(node)
   node.obj = obj
-  // forEach rather than for-of: no iterator result (and [key, value] pair) per entry.
-  node.owners.forEach((_, e) => obj.owners.add(e))
   if (!node.lookupOnly) obj.lookupOnly = false
   const entity = node.entity
+  // forEach rather than for-of: no iterator result (and [key, value] pair) per entry.
   node.data.forEach((value, k) => obj.data.set(k, { value, entity }))
   node.refs.forEach((value, k) => obj.refs.set(k, { value, entity }))
   if (node.m2m.size > 0) {
@@ -209,7 +206,6 @@ function merge (into: PlanObject, from: PlanObject): void {
   const all = [...into.nodes].sort((a, b) => a.entity - b.entity || a.seq - b.seq)
   into.nodes = []
   into.data.clear(); into.refs.clear(); into.m2m = NONE; into.tags = NONE; into.customFields = NONE
-  into.owners.clear()
   into.lookupOnly = true
   for (const n of all) absorb(into, n)
 }

@@ -15,6 +15,7 @@ import { entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerpri
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import type { PlanObject } from './match.ts'
 import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 import { RowMap } from './row-map.ts'
@@ -185,9 +186,16 @@ function flatten (batch: Batch, list: Work[]): void {
   }
 }
 
+/** Every entity naming the object (through any of its nodes). */
+function ownersOf (obj: PlanObject): Set<number> {
+  const owners = new Set<number>()
+  for (const n of obj.nodes) n.owners.forEach((_, e) => owners.add(e))
+  return owners
+}
+
 function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): void {
   for (const f of failure.failures) {
-    for (const e of f.entity !== undefined ? [f.entity] : f.obj.owners) {
+    for (const e of f.entity !== undefined ? [f.entity] : ownersOf(f.obj)) {
       const w = work[e]
       if (w.error || !live.has(e)) continue
       const path = f.obj.nodes.find((n) => n.owners.has(e))?.owners.get(e) ?? ''
