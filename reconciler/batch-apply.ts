@@ -144,7 +144,8 @@ export async function addTags (tx: Queryable, spec: ModelSpec, objects: PlanObje
   const pairs: TagAdded[] = []
   const seen = new Set<string>()
   for (const obj of objects) {
-    if (obj.id === undefined) continue
+    // Most objects have no tags: no iterator over an empty map for each of them.
+    if (obj.id === undefined || obj.tags.size === 0) continue
     for (const [tagNode, entity] of obj.tags) {
       const tag = tagNode.obj
       if (tag?.id === undefined) continue

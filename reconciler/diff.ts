@@ -31,7 +31,11 @@ export function targetId (obj: PlanObject, r: RefSpec): number | undefined {
 /** Values of the not-deferred references: column -> id (and type column -> object type). */
 function refValues (obj: PlanObject): Array<{ column: string, field: string, value: unknown, entity: number }> {
   const out: Array<{ column: string, field: string, value: unknown, entity: number }> = []
-  for (const r of obj.spec.refs) {
+  // Index loops in refValues and createValues: they run for every object written, much of it
+  // before V8 optimises them, and unoptimised for-of allocates an iterator result per step.
+  const refs = obj.spec.refs
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]
     if (r.deferred) continue
     const ref = obj.refs.get(r.field)
     if (!ref) continue
@@ -78,7 +82,9 @@ export function missingForCreate (obj: PlanObject): [string, string] | undefined
  * most of a wide row's columns need no entry. */
 export function createValues (obj: PlanObject): Map<string, unknown> {
   const values = new Map<string, unknown>()
-  for (const f of obj.spec.fields) {
+  const fields = obj.spec.fields
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]
     const v = obj.data.get(f.column)?.value
     if (v !== undefined) {
       values.set(f.column, v)
@@ -89,7 +95,8 @@ export function createValues (obj: PlanObject): Map<string, unknown> {
       if (made !== undefined) values.set(f.column, made)
     }
   }
-  for (const r of refValues(obj)) values.set(r.column, r.value)
+  const refs = refValues(obj)
+  for (let i = 0; i < refs.length; i++) values.set(refs[i].column, refs[i].value)
   if (obj.customFields.size > 0) values.set('custom_fields', Object.fromEntries([...obj.customFields].map(([k, v]) => [k, v.value])))
   return values
 }

@@ -187,7 +187,11 @@ class Flattener {
       owners: new Owners(this.entity, path),
       final: undefined
     }
-    for (const f of spec.fields) {
+    // Index loops here: node() runs for every nested message, much of it before V8 optimises it,
+    // and unoptimised for-of allocates an iterator result per field.
+    const fields = spec.fields
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]
       let v: unknown
       try {
         v = normalise(f, spec.message, msg[f.field])
@@ -198,7 +202,9 @@ class Flattener {
       if (v !== undefined) node.data.set(f.column, v)
     }
     this.nodes.push(node)
-    for (const r of spec.refs) {
+    const refs = spec.refs
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i]
       const child = msg[r.field] as Record<string, unknown> | undefined | null
       if (isEmpty(child)) continue
       const target = MODEL_BY_TYPE.get(r.target)!

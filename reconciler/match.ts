@@ -215,19 +215,23 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   const objects: PlanObject[] = []
   const byKey = new Map<string, PlanObject>()
   nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
-  for (const node of nodes) {
+  // Index loops: this runs for every node of the batch, much of it before V8 optimises it, and
+  // unoptimised for-of allocates an iterator result per step.
+  const matchers = spec.matchers
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
     let target: PlanObject | undefined
     const keys: string[] = []
-    for (const m of spec.matchers) {
-      const k = keyText(node, m)
+    for (let j = 0; j < matchers.length; j++) {
+      const k = keyText(node, matchers[j])
       if (k === undefined) continue
       keys.push(k)
       target ??= byKey.get(k)
     }
     if (target) {
       absorb(target, node)
-      for (const m of spec.matchers) {
-        const k = keyText(target, m)
+      for (let j = 0; j < matchers.length; j++) {
+        const k = keyText(target, matchers[j])
         if (k !== undefined && !byKey.has(k)) byKey.set(k, target)
       }
     } else {

@@ -42,7 +42,10 @@ function sortKey (obj: PlanObject): string {
 export async function runPass (tx: Queryable, input: PassInput): Promise<Map<string, PlanObject[]>> {
   const { rec, authorOf } = input
   const byType = new Map<string, Node[]>()
-  for (const n of input.nodes) {
+  // Index loops over nodes and objects: runPass is async and long unoptimised, and unoptimised
+  // for-of allocates an iterator result per element (thousands per batch).
+  for (let i = 0; i < input.nodes.length; i++) {
+    const n = input.nodes[i]
     n.obj = undefined
     let l = byType.get(n.spec.type)
     if (!l) byType.set(n.spec.type, (l = []))
@@ -64,7 +67,8 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
 
     const creates: PlanObject[] = []
     const failures: PassFailure[] = []
-    for (const obj of objs) {
+    for (let i = 0; i < objs.length; i++) {
+      const obj = objs[i]
       if (obj.id !== undefined || obj.lookupOnly) continue
       const missing = missingForCreate(obj)
       if (missing) failures.push({ obj, field: missing[0], message: missing[1] })
@@ -93,7 +97,8 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
     }
 
     const updates: RowUpdate[] = []
-    for (const obj of objs) {
+    for (let i = 0; i < objs.length; i++) {
+      const obj = objs[i]
       if (!obj.row || obj.lookupOnly) continue
       const changes = diffStored(obj)
       if (changes.length === 0) continue
