@@ -185,6 +185,9 @@ class Flattener {
       entity: this.entity,
       path,
       owners: new Owners(this.entity, path),
+      // Set later; present from the start so every node has one shape (monomorphic readers).
+      ends: undefined,
+      obj: undefined,
       final: undefined
     }
     // Index loops here: node() runs for every nested message, much of it before V8 optimises it,

@@ -173,7 +173,12 @@ function newObject (node: Node): PlanObject {
     tags: NONE,
     customFields: NONE,
     lookupOnly: true,
-    created: false
+    created: false,
+    // Set later; present from the start so every object has one shape (monomorphic readers).
+    id: undefined,
+    row: undefined,
+    matchedBy: undefined,
+    failure: undefined
   }
 }
 

@@ -99,6 +99,28 @@ function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, p
   }
 }
 
+/** A Work with every field present from the start (unset ones undefined): the batch's Work
+ * objects then share one shape, and the functions reading them stay monomorphic instead of
+ * seeing a shape per order in which fields were added. */
+function newWork (index: number, request: RequestInfo, entityIndex: number, type: string, objectType: string, sourceTs: Date | null): Work {
+  return {
+    index,
+    request,
+    entityIndex,
+    type,
+    objectType,
+    sourceTs,
+    flat: undefined,
+    error: undefined,
+    state: undefined,
+    objectId: undefined,
+    changeSet: undefined,
+    bytes: undefined,
+    hash: undefined,
+    fingerprint: undefined
+  }
+}
+
 function prepare (inputs: RequestInput[]): Batch {
   const work: Work[] = []
   const cache: FlattenCache = new Map()
@@ -113,15 +135,9 @@ function prepare (inputs: RequestInput[]): Batch {
     } catch (cause) {
       // Nothing of it can be applied; the log row keeps it visible.
       const id = ('id' in input && input.id) || `undecodable-${randomUUID()}`
-      work.push({
-        index: work.length,
-        request: requestInfo({} as IngestRequest__Output, id, ingestionTs),
-        entityIndex: -1,
-        type: '',
-        objectType: 'unknown',
-        sourceTs: null,
-        error: { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
-      })
+      const w = newWork(work.length, requestInfo({} as IngestRequest__Output, id, ingestionTs), -1, '', 'unknown', null)
+      w.error = { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
+      work.push(w)
       continue
     }
     const request = parts.header
@@ -135,14 +151,7 @@ function prepare (inputs: RequestInput[]): Batch {
       const entityIndex = offset + local
       const type = part.type ?? ''
       const spec = MODEL_BY_TYPE.get(type)
-      const w: Work = {
-        index: work.length,
-        request: info,
-        entityIndex,
-        type,
-        objectType: spec?.objectType ?? (type || 'unknown'),
-        sourceTs: part.timestamp ? timestampOf(part.timestamp) : null
-      }
+      const w = newWork(work.length, info, entityIndex, type, spec?.objectType ?? (type || 'unknown'), part.timestamp ? timestampOf(part.timestamp) : null)
       work.push(w)
       if (!type) {
         w.error = { code: 'ERR_RECONCILER_INVALID_ENTITY', message: `request ${info.id}: entity ${entityIndex} names no object` }
