@@ -64,9 +64,12 @@ export class ChangeRecorder {
 
   /** The entity's change set; a noop entry for its own object when nothing changed. */
   changeSet (entity: number, root: PlanObject | undefined, extraWarnings: string[]): EntityChangeSet {
-    const changes = [...(this.#byEntity.get(entity) ?? [])]
+    const changes = this.#byEntity.get(entity)?.slice() ?? []
     if (changes.length === 0 && root) changes.push(noopEntry(root.spec.objectType, root.id ?? null))
-    const warnings = [...extraWarnings, ...(this.#warnings.get(entity) ?? [])]
+    // Most entities have no warnings: no arrays built to find that out.
+    const own = this.#warnings.get(entity)
+    if (extraWarnings.length === 0 && own === undefined) return { changes }
+    const warnings = [...extraWarnings, ...(own ?? [])]
     return warnings.length > 0 ? { changes, warnings } : { changes }
   }
 }
