@@ -82,8 +82,21 @@ export interface FlatEntity {
 const IGNORED_FIELDS = new Set(['metadata', 'tags', 'custom_fields'])
 let nextSeq = 1
 
+/** Paths already joined, by parent path and field. A batch builds the same few paths for every
+ * entity ("device.site" for each interface), and shared nodes keep one per owner until the batch
+ * ends: one string each instead of one per entity. Bounded like parseInet's cache. */
+const joined = new Map<string, Map<string, string>>()
+
 function join (path: string, field: string): string {
-  return path === '' ? field : `${path}.${field}`
+  if (path === '') return field
+  let byField = joined.get(path)
+  if (byField === undefined) {
+    if (joined.size > 10_000) joined.clear()
+    joined.set(path, (byField = new Map()))
+  }
+  let s = byField.get(field)
+  if (s === undefined) byField.set(field, (s = `${path}.${field}`))
+  return s
 }
 
 /** Most nodes name no list: they share this one (read-only) instead of an empty Map each. */
