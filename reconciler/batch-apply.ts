@@ -5,7 +5,7 @@ import type { Queryable } from '../store/index.ts'
 import { ConflictError } from './errors.ts'
 import type { FieldChange } from './diff.ts'
 import { fieldSpec } from './diff.ts'
-import type { ManyToManySpec, ModelSpec } from './models.ts'
+import type { FieldSpec, ManyToManySpec, ModelSpec } from './models.ts'
 import type { PlanObject } from './match.ts'
 import { sameValue, sqlTypeOf, toParam } from './values.ts'
 
@@ -22,10 +22,10 @@ function columnType (spec: ModelSpec, column: string): ColumnType {
   return { array: 'int8[]', cast: '' }
 }
 
-function param (spec: ModelSpec, column: string, v: unknown): unknown {
+/** Array element for a value of `column` (`f`: its field, looked up once per column). */
+function param (f: FieldSpec | undefined, column: string, v: unknown): unknown {
   if (v === undefined || v === null) return null
   if (column === 'custom_fields') return JSON.stringify(v)
-  const f = fieldSpec(spec, column)
   return f ? toParam(f, v) : v
 }
 
@@ -62,21 +62,25 @@ export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ 
   // Only columns some row sets to something other than the column default travel: the rest are
   // left to the table's defaults (the models' defaults are the schema's), which keeps the arrays
   // of a wide table like interface to the handful of fields producers actually send.
-  const cols = all.filter((c) => rows.some((r) => {
-    const v = r.values.get(c)
-    if (v === undefined || v === null) return false
+  // One pass over the values the rows have (a handful each), not one over the rows per column.
+  const set = new Set<string>()
+  const travels = (v: unknown, c: string): void => {
+    if (v === undefined || v === null || set.has(c)) return
     const f = fieldSpec(spec, c)
-    return f?.default === undefined || !sameValue(f.default, v)
-  }))
+    if (f?.default === undefined || !sameValue(f.default, v)) set.add(c)
+  }
+  for (const r of rows) r.values.forEach(travels)
+  const cols = all.filter((c) => set.has(c))
   const params: unknown[] = [rows.map((r) => r.id), rows.map((r) => r.author.requestId), rows.map((r) => r.author.userName)]
   const decl = ['$1::int8[]', '$2::text[]', '$3::text[]']
   const select: string[] = []
   cols.forEach((c, i) => {
     const t = columnType(spec, c)
+    const f = fieldSpec(spec, c)
     params.push(rows.map((r) => {
       const v = r.values.get(c)
       if (c === 'custom_fields') return JSON.stringify(v ?? {})
-      return param(spec, c, v ?? fieldSpec(spec, c)?.default ?? null)
+      return param(f, c, v ?? f?.default ?? null)
     }))
     decl.push(`$${i + 4}::${t.array}`)
     select.push(`p.c${i}${t.cast}`)
@@ -113,7 +117,8 @@ export async function updateRows (tx: Queryable, spec: ModelSpec, updates: RowUp
     const sets: string[] = []
     cols.forEach((c, i) => {
       const t = columnType(spec, c)
-      params.push(list.map((u) => param(spec, c, u.changes.find((x) => x.column === c)!.after)))
+      const f = fieldSpec(spec, c)
+      params.push(list.map((u) => param(f, c, u.changes.find((x) => x.column === c)!.after)))
       decl.push(`$${i + 4}::${t.array}`)
       // Custom fields merge into what is stored, so a key another writer added is kept.
       sets.push(c === 'custom_fields' ? `custom_fields = t.custom_fields || p.c${i}::jsonb` : `${c} = p.c${i}${t.cast}`)
@@ -139,7 +144,8 @@ export async function addTags (tx: Queryable, spec: ModelSpec, objects: PlanObje
   const pairs: TagAdded[] = []
   const seen = new Set<string>()
   for (const obj of objects) {
-    if (obj.id === undefined) continue
+    // Most objects have no tags: no iterator over an empty map for each of them.
+    if (obj.id === undefined || obj.tags.size === 0) continue
     for (const [tagNode, entity] of obj.tags) {
       const tag = tagNode.obj
       if (tag?.id === undefined) continue

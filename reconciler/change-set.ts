@@ -19,21 +19,27 @@ export interface EntityChangeSet {
 }
 
 export class ChangeRecorder {
-  readonly #byEntity = new Map<number, Map<string, ChangeEntry>>()
+  /** Per entity its entries, one per object, in the order first changed. A list rather than a
+   * Map keyed by "type:id": an entity changes a handful of objects, and a Map (and a key string
+   * per change) for each entity of a batch was garbage kept alive until the batch ends. */
+  readonly #byEntity = new Map<number, ChangeEntry[]>()
   readonly #warnings = new Map<number, string[]>()
 
   #entry (entity: number, objectType: string, id: number, type: 'create' | 'update'): ChangeEntry {
-    let m = this.#byEntity.get(entity)
-    if (!m) this.#byEntity.set(entity, (m = new Map()))
-    const k = `${objectType}:${id}`
-    let e = m.get(k)
-    if (!e) m.set(k, (e = { change_type: type, object_type: objectType, object_id: id, before: type === 'create' ? null : {}, after: {} }))
+    let list = this.#byEntity.get(entity)
+    if (!list) this.#byEntity.set(entity, (list = []))
+    for (const e of list) if (e.object_id === id && e.object_type === objectType) return e
+    const e: ChangeEntry = { change_type: type, object_type: objectType, object_id: id, before: type === 'create' ? null : {}, after: {} }
+    list.push(e)
     return e
   }
 
-  created (entity: number, spec: ModelSpec, id: number, values: Map<string, unknown>): void {
+  /** `shown`: whether a column's value belongs in the change set (defaults the producer did not
+   * send do not); a filter rather than a filtered copy of every new row's values. */
+  created (entity: number, spec: ModelSpec, id: number, values: Map<string, unknown>, shown?: (column: string, value: unknown) => boolean): void {
     const e = this.#entry(entity, spec.objectType, id, 'create')
-    for (const [k, v] of values) if (v !== null && v !== undefined) e.after![k] = v
+    const after = e.after!
+    values.forEach((v, k) => { if (v !== null && v !== undefined && (shown === undefined || shown(k, v))) after[k] = v })
   }
 
   changed (entity: number, objectType: string, id: number, field: string, before: unknown, after: unknown): void {
@@ -53,14 +59,17 @@ export class ChangeRecorder {
   }
 
   hasChanges (entity: number): boolean {
-    return (this.#byEntity.get(entity)?.size ?? 0) > 0
+    return (this.#byEntity.get(entity)?.length ?? 0) > 0
   }
 
   /** The entity's change set; a noop entry for its own object when nothing changed. */
   changeSet (entity: number, root: PlanObject | undefined, extraWarnings: string[]): EntityChangeSet {
-    const changes = [...(this.#byEntity.get(entity)?.values() ?? [])]
+    const changes = this.#byEntity.get(entity)?.slice() ?? []
     if (changes.length === 0 && root) changes.push(noopEntry(root.spec.objectType, root.id ?? null))
-    const warnings = [...extraWarnings, ...(this.#warnings.get(entity) ?? [])]
+    // Most entities have no warnings: no arrays built to find that out.
+    const own = this.#warnings.get(entity)
+    if (extraWarnings.length === 0 && own === undefined) return { changes }
+    const warnings = [...extraWarnings, ...(own ?? [])]
     return warnings.length > 0 ? { changes, warnings } : { changes }
   }
 }

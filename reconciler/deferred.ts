@@ -44,9 +44,13 @@ export async function applyDeferred (
     const spec = MODEL_BY_TYPE.get(type)!
     const deferred = spec.refs.filter((r) => r.deferred)
     if (deferred.length === 0) continue
-    for (const obj of objs) {
+    // Index loops: every object of the type is visited (interfaces have four deferred references),
+    // and unoptimised for-of allocates an iterator result per step.
+    for (let i = 0; i < objs.length; i++) {
+      const obj = objs[i]
       if (obj.id === undefined || obj.lookupOnly) continue
-      for (const r of deferred) {
+      for (let j = 0; j < deferred.length; j++) {
+        const r = deferred[j]
         const ref = obj.refs.get(r.field)
         if (!ref) continue
         const target = ref.value.obj?.id

@@ -15,7 +15,8 @@ export interface Node {
   data: Map<string, unknown>
   /** reference field -> node of the referenced object. */
   refs: Map<string, Node>
-  m2m: Map<string, Node[]>
+  /** Lists of references (tagged VLANs, route targets); set once, when the node is made. */
+  m2m: ReadonlyMap<string, Node[]>
   /** A cable's terminations, A end then B end (models.ts EndsSpec). A cable is only ever an
    * entity's own object, so its node is never shared and never adopted. */
   ends?: [Node[], Node[]]
@@ -29,10 +30,44 @@ export interface Node {
   path: string
   /** Every entity naming this node, with the node's path inside it. Identical nested messages
    * (the device named by each of its 48 interfaces) are one node shared by their entities. */
-  owners: Map<number, string>
+  owners: Owners
   obj?: PlanObject
   /** fingerprint.ts: the row this node stands for when it is final, judged once per object. */
   final?: { obj: PlanObject, row: [number, number] | undefined }
+}
+
+/** The entities naming a node, each with the node's path inside it, in the order they named it
+ * (a Map's interface, as much of it as the reconciler uses). Only nested references are shared,
+ * so nearly every node has one owner: it is kept inline and a Map made for the others. A Map
+ * per node was a large part of what a batch keeps alive, and so of the collector's work. */
+export class Owners {
+  #first: number
+  #path: string
+  #more: Map<number, string> | undefined
+
+  constructor (entity: number, path: string) {
+    this.#first = entity
+    this.#path = path
+  }
+
+  has (entity: number): boolean {
+    return entity === this.#first || (this.#more?.has(entity) ?? false)
+  }
+
+  get (entity: number): string | undefined {
+    return entity === this.#first ? this.#path : this.#more?.get(entity)
+  }
+
+  set (entity: number, path: string): this {
+    if (entity === this.#first) this.#path = path
+    else (this.#more ??= new Map()).set(entity, path)
+    return this
+  }
+
+  forEach (visit: (path: string, entity: number) => void): void {
+    visit(this.#path, this.#first)
+    this.#more?.forEach(visit)
+  }
 }
 
 /** Nested messages already flattened in this batch, by type and content. */
@@ -47,13 +82,36 @@ export interface FlatEntity {
 const IGNORED_FIELDS = new Set(['metadata', 'tags', 'custom_fields'])
 let nextSeq = 1
 
+/** Paths already joined, by parent path and field. A batch builds the same few paths for every
+ * entity ("device.site" for each interface), and shared nodes keep one per owner until the batch
+ * ends: one string each instead of one per entity. Bounded like parseInet's cache. */
+const joined = new Map<string, Map<string, string>>()
+
 function join (path: string, field: string): string {
-  return path === '' ? field : `${path}.${field}`
+  if (path === '') return field
+  let byField = joined.get(path)
+  if (byField === undefined) {
+    if (joined.size > 10_000) joined.clear()
+    joined.set(path, (byField = new Map()))
+  }
+  let s = byField.get(field)
+  if (s === undefined) byField.set(field, (s = `${path}.${field}`))
+  return s
 }
 
+/** Most nodes name no list: they share this one (read-only) instead of an empty Map each. */
+const NO_LISTS: ReadonlyMap<string, Node[]> = new Map()
+
 function isEmpty (v: unknown): boolean {
-  return v === undefined || v === null || (Array.isArray(v) && v.length === 0) ||
-    (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
+  if (v === undefined || v === null) return true
+  if (Array.isArray(v)) return v.length === 0
+  return typeof v === 'object' && !hasOwnKey(v as object)
+}
+
+/** Object.keys(v).length > 0 without building the list of keys (called for every nested message). */
+function hasOwnKey (v: object): boolean {
+  for (const k in v) if (Object.hasOwn(v, k)) return true
+  return false
 }
 
 function timestampOf (v: unknown): Date {
@@ -122,7 +180,7 @@ class Flattener {
     if (node.owners.has(this.entity)) return
     node.owners.set(this.entity, path)
     this.nodes.push(node)
-    for (const [f, c] of node.refs) if (c !== node && !CONTEXTUAL.has(f)) this.adopt(c, join(path, f))
+    node.refs.forEach((c, f) => { if (c !== node && !CONTEXTUAL.has(f)) this.adopt(c, join(path, f)) })
     for (const [f, list] of node.m2m) list.forEach((c, i) => this.adopt(c, `${join(path, f)}[${i}]`))
     node.tags.forEach((t, i) => this.adopt(t, `${join(path, 'tags')}[${i}]`))
   }
@@ -133,16 +191,23 @@ class Flattener {
       spec,
       data: new Map(),
       refs: new Map(),
-      m2m: new Map(),
+      m2m: NO_LISTS,
       tags: [],
       customFields: undefined,
       lookupOnly,
       entity: this.entity,
       path,
-      owners: new Map([[this.entity, path]]),
+      owners: new Owners(this.entity, path),
+      // Set later; present from the start so every node has one shape (monomorphic readers).
+      ends: undefined,
+      obj: undefined,
       final: undefined
     }
-    for (const f of spec.fields) {
+    // Index loops here: node() runs for every nested message, much of it before V8 optimises it,
+    // and unoptimised for-of allocates an iterator result per field.
+    const fields = spec.fields
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]
       let v: unknown
       try {
         v = normalise(f, spec.message, msg[f.field])
@@ -153,7 +218,9 @@ class Flattener {
       if (v !== undefined) node.data.set(f.column, v)
     }
     this.nodes.push(node)
-    for (const r of spec.refs) {
+    const refs = spec.refs
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i]
       const child = msg[r.field] as Record<string, unknown> | undefined | null
       if (isEmpty(child)) continue
       const target = MODEL_BY_TYPE.get(r.target)!
@@ -172,7 +239,9 @@ class Flattener {
       const list = msg[m.field] as Array<Record<string, unknown>> | undefined
       if (!Array.isArray(list) || list.length === 0) continue
       const target = MODEL_BY_TYPE.get(m.target)!
-      node.m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
+      const m2m = node.m2m === NO_LISTS ? new Map<string, Node[]>() : node.m2m as Map<string, Node[]>
+      m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
+      node.m2m = m2m
     }
     if (spec.ends) node.ends = [this.ends(spec, msg, path, lookupOnly, 0), this.ends(spec, msg, path, lookupOnly, 1)]
     if (spec.tags && Array.isArray(msg.tags)) {

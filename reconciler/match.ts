@@ -3,7 +3,7 @@
 // set-based: one query per rule for every object of the type, never one per object.
 import type { Queryable } from '../store/index.ts'
 import type { Node } from './flatten.ts'
-import type { MatcherSpec, ModelSpec } from './models.ts'
+import type { MatcherSpec, ModelSpec, RefSpec } from './models.ts'
 import { slugify } from './slugify.ts'
 import { hostKey } from './values.ts'
 
@@ -15,12 +15,13 @@ export interface PlanObject {
   nodes: Node[]
   data: Map<string, Sourced<unknown>>
   refs: Map<string, Sourced<Node>>
-  m2m: Map<string, Sourced<Node[]>>
-  tags: Map<Node, number>
-  customFields: Map<string, Sourced<unknown>>
+  // The three below are rarely sent: written only by absorb(), which gives the object a Map of
+  // its own on the first value (until then it shares NONE).
+  m2m: ReadonlyMap<string, Sourced<Node[]>>
+  tags: ReadonlyMap<Node, number>
+  customFields: ReadonlyMap<string, Sourced<unknown>>
   /** Every member was a lookup-only reference: the object is found or left unresolved. */
   lookupOnly: boolean
-  owners: Set<number>
   id?: number
   /** Stored row, every column as text (`col::text`), when matched. */
   row?: Record<string, string | null>
@@ -38,38 +39,85 @@ type KeyValue = string | number | typeof PENDING
 
 let nextObj = 1
 
+/** The empty value of the maps most objects never fill (never written to: see own()). */
+const NONE: ReadonlyMap<never, never> = new Map<never, never>()
+
+/** A map of the object's own to write to, in place of the shared empty one. */
+function own<K, V> (m: ReadonlyMap<K, V>): Map<K, V> {
+  return m === NONE ? new Map() : m as Map<K, V>
+}
+
 function refId (node: Node | undefined): number | typeof PENDING | undefined {
   const obj = node?.obj
   if (!obj) return undefined
   return obj.id ?? PENDING
 }
 
+/** What a rule's key is read from: an object, or a single node before it joins one (grouping
+ * reads every node's keys, and building a throwaway object per node to read them was most of the
+ * garbage grouping made). A node's values are what an object of that node alone would hold. */
+type KeySource = PlanObject | Node
+
+const isObject = (src: KeySource): src is PlanObject => 'nodes' in src
+
+function refNode (src: KeySource, field: string): Node | undefined {
+  return isObject(src) ? src.refs.get(field)?.value : src.refs.get(field)
+}
+
+function dataValue (src: KeySource, column: string): unknown {
+  return isObject(src) ? src.data.get(column)?.value : src.data.get(column)
+}
+
+/** A type's references by field and by column (or type column), for keyValue: it runs for every
+ * node and object several times per pass, and searching (and filtering) spec.refs each time
+ * showed in profiles. */
+interface RefIndex { fields: ReadonlySet<string>, byColumn: ReadonlyMap<string, RefSpec[]> }
+const refIndexes = new WeakMap<ModelSpec, RefIndex>()
+
+function refIndex (spec: ModelSpec): RefIndex {
+  let x = refIndexes.get(spec)
+  if (x === undefined) {
+    const byColumn = new Map<string, RefSpec[]>()
+    for (const r of spec.refs) {
+      for (const c of new Set([r.column, r.typeColumn])) {
+        if (c === undefined) continue
+        let l = byColumn.get(c)
+        if (!l) byColumn.set(c, (l = []))
+        l.push(r)
+      }
+    }
+    refIndexes.set(spec, (x = { fields: new Set(spec.refs.map((r) => r.field)), byColumn }))
+  }
+  return x
+}
+
 /** Value of one key part for an object, undefined when the object does not say. */
-export function keyValue (obj: PlanObject, from: string): KeyValue | undefined {
+export function keyValue (obj: KeySource, from: string): KeyValue | undefined {
   const spec = obj.spec
   const dot = from.indexOf('.')
   if (dot > 0) {
-    const node = obj.refs.get(from.slice(0, dot))?.value
+    const node = refNode(obj, from.slice(0, dot))
     if (!node) return undefined
     const rest = from.slice(dot + 1)
-    if (node.spec.refs.some((r) => r.field === rest)) return refId(node.refs.get(rest))
+    if (refIndex(node.spec).fields.has(rest)) return refId(node.refs.get(rest))
     const v = node.data.get(rest)
     return v === null || v === undefined ? undefined : v as KeyValue
   }
-  if (spec.refs.some((r) => r.field === from)) return refId(obj.refs.get(from)?.value)
-  const byColumn = spec.refs.filter((r) => r.column === from || r.typeColumn === from)
-  if (byColumn.length > 0) {
+  const refs = refIndex(spec)
+  if (refs.fields.has(from)) return refId(refNode(obj, from))
+  const byColumn = refs.byColumn.get(from)
+  if (byColumn !== undefined) {
     for (const r of byColumn) {
-      const node = obj.refs.get(r.field)?.value
+      const node = refNode(obj, r.field)
       if (!node) continue
       return r.typeColumn === from ? node.spec.objectType : refId(node)
     }
     return undefined
   }
-  const v = obj.data.get(from)?.value
+  const v = dataValue(obj, from)
   if (v !== null && v !== undefined) return v as KeyValue
   if (from === 'slug' && spec.slug) {
-    const src = obj.data.get(spec.slug.from)?.value
+    const src = dataValue(obj, spec.slug.from)
     if (typeof src === 'string' && src !== '') return slugify(src)
   }
   return undefined
@@ -78,11 +126,18 @@ export function keyValue (obj: PlanObject, from: string): KeyValue | undefined {
 interface Key { parts: Array<{ index: number, value: KeyValue }>, text: string, pending: boolean }
 
 /** The rule's key for an object, or undefined when the rule does not apply to it. */
-function ruleKey (obj: PlanObject, m: MatcherSpec): Key | undefined {
-  if (m.whenAbsent?.some((f) => keyValue(obj, f) !== undefined)) return undefined
+function ruleKey (obj: KeySource, m: MatcherSpec): Key | undefined {
   const parts: Key['parts'] = []
+  const text = keyText(obj, m, parts)
+  if (text === undefined) return undefined
+  return { parts, text, pending: parts.some((p) => p.value === PENDING) }
+}
+
+/** The text of the rule's key (equal texts: the same object), pushing its parts onto `parts`
+ * when given; undefined when the rule does not apply. */
+function keyText (obj: KeySource, m: MatcherSpec, parts?: Key['parts']): string | undefined {
+  if (m.whenAbsent?.some((f) => keyValue(obj, f) !== undefined)) return undefined
   let text = m.name
-  let pending = false
   for (let i = 0; i < m.keys.length; i++) {
     const k = m.keys[i]
     let v = keyValue(obj, k.from)
@@ -92,20 +147,19 @@ function ruleKey (obj: PlanObject, m: MatcherSpec): Key | undefined {
       v = k.absentAs
     }
     if (v === PENDING) {
-      pending = true
-      const node = k.from.includes('.') ? obj.refs.get(k.from.split('.')[0])?.value : obj.refs.get(k.from)?.value
+      const node = refNode(obj, k.from.includes('.') ? k.from.split('.')[0] : k.from)
       text += `|o${node?.obj?.seq ?? '?'}`
     } else {
       text += '|' + (k.param ? hostKey(String(v)) : String(v))
     }
-    parts.push({ index: i, value: v })
+    parts?.push({ index: i, value: v })
   }
-  return { parts, text, pending }
+  return text
 }
 
 /** The first of the type's rules that applies to the object (all its key parts known). */
 export function firstRule (obj: PlanObject): MatcherSpec | undefined {
-  return obj.spec.matchers.find((m) => ruleKey(obj, m) !== undefined)
+  return obj.spec.matchers.find((m) => keyText(obj, m) !== undefined)
 }
 
 function newObject (node: Node): PlanObject {
@@ -115,12 +169,16 @@ function newObject (node: Node): PlanObject {
     nodes: [],
     data: new Map(),
     refs: new Map(),
-    m2m: new Map(),
-    tags: new Map(),
-    customFields: new Map(),
+    m2m: NONE,
+    tags: NONE,
+    customFields: NONE,
     lookupOnly: true,
-    owners: new Set(),
-    created: false
+    created: false,
+    // Set later; present from the start so every object has one shape (monomorphic readers).
+    id: undefined,
+    row: undefined,
+    matchedBy: undefined,
+    failure: undefined
   }
 }
 
@@ -128,13 +186,23 @@ function newObject (node: Node): PlanObject {
 function absorb (obj: PlanObject, node: Node): void {
   obj.nodes.push(node)
   node.obj = obj
-  for (const e of node.owners.keys()) obj.owners.add(e)
   if (!node.lookupOnly) obj.lookupOnly = false
-  for (const [k, v] of node.data) obj.data.set(k, { value: v, entity: node.entity })
-  for (const [k, v] of node.refs) obj.refs.set(k, { value: v, entity: node.entity })
-  for (const [k, v] of node.m2m) obj.m2m.set(k, { value: v, entity: node.entity })
-  for (const t of node.tags) obj.tags.set(t, node.entity)
-  if (node.customFields) for (const [k, v] of Object.entries(node.customFields)) obj.customFields.set(k, { value: v, entity: node.entity })
+  const entity = node.entity
+  // forEach rather than for-of: no iterator result (and [key, value] pair) per entry.
+  node.data.forEach((value, k) => obj.data.set(k, { value, entity }))
+  node.refs.forEach((value, k) => obj.refs.set(k, { value, entity }))
+  if (node.m2m.size > 0) {
+    const m2m = obj.m2m = own(obj.m2m)
+    for (const [k, v] of node.m2m) m2m.set(k, { value: v, entity: node.entity })
+  }
+  if (node.tags.length > 0) {
+    const tags = obj.tags = own(obj.tags)
+    for (const t of node.tags) tags.set(t, node.entity)
+  }
+  if (node.customFields) {
+    const cf = obj.customFields = own(obj.customFields)
+    for (const [k, v] of Object.entries(node.customFields)) cf.set(k, { value: v, entity: node.entity })
+  }
 }
 
 function merge (into: PlanObject, from: PlanObject): void {
@@ -142,8 +210,7 @@ function merge (into: PlanObject, from: PlanObject): void {
   // Keep entity order: values of the later entity win.
   const all = [...into.nodes].sort((a, b) => a.entity - b.entity || a.seq - b.seq)
   into.nodes = []
-  into.data.clear(); into.refs.clear(); into.m2m.clear(); into.tags.clear(); into.customFields.clear()
-  into.owners.clear()
+  into.data.clear(); into.refs.clear(); into.m2m = NONE; into.tags = NONE; into.customFields = NONE
   into.lookupOnly = true
   for (const n of all) absorb(into, n)
 }
@@ -153,26 +220,30 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   const objects: PlanObject[] = []
   const byKey = new Map<string, PlanObject>()
   nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
-  for (const node of nodes) {
-    const probe = newObject(node)
-    absorb(probe, node)
+  // Index loops: this runs for every node of the batch, much of it before V8 optimises it, and
+  // unoptimised for-of allocates an iterator result per step.
+  const matchers = spec.matchers
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
     let target: PlanObject | undefined
     const keys: string[] = []
-    for (const m of spec.matchers) {
-      const k = ruleKey(probe, m)
-      if (!k) continue
-      keys.push(k.text)
-      target ??= byKey.get(k.text)
+    for (let j = 0; j < matchers.length; j++) {
+      const k = keyText(node, matchers[j])
+      if (k === undefined) continue
+      keys.push(k)
+      target ??= byKey.get(k)
     }
     if (target) {
       absorb(target, node)
-      for (const m of spec.matchers) {
-        const k = ruleKey(target, m)
-        if (k && !byKey.has(k.text)) byKey.set(k.text, target)
+      for (let j = 0; j < matchers.length; j++) {
+        const k = keyText(target, matchers[j])
+        if (k !== undefined && !byKey.has(k)) byKey.set(k, target)
       }
     } else {
-      objects.push(probe)
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, probe)
+      const obj = newObject(node)
+      absorb(obj, node)
+      objects.push(obj)
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, obj)
     }
   }
   return objects
@@ -198,7 +269,7 @@ export function groupByKey (nodes: Node[], keyOf: (node: Node) => string): PlanO
  * of columns instead of all of them, which is most of the cost of matching unchanged rows. */
 export function selectList (spec: ModelSpec, alias: string, objects: PlanObject[]): string {
   const cols = new Set<string>(['id'])
-  for (const obj of objects) for (const c of obj.data.keys()) cols.add(c)
+  for (const obj of objects) obj.data.forEach((_, c) => cols.add(c))
   for (const r of spec.refs) {
     cols.add(r.column)
     if (r.typeColumn) cols.add(r.typeColumn)

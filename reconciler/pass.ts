@@ -42,7 +42,10 @@ function sortKey (obj: PlanObject): string {
 export async function runPass (tx: Queryable, input: PassInput): Promise<Map<string, PlanObject[]>> {
   const { rec, authorOf } = input
   const byType = new Map<string, Node[]>()
-  for (const n of input.nodes) {
+  // Index loops over nodes and objects: runPass is async and long unoptimised, and unoptimised
+  // for-of allocates an iterator result per element (thousands per batch).
+  for (let i = 0; i < input.nodes.length; i++) {
+    const n = input.nodes[i]
     n.obj = undefined
     let l = byType.get(n.spec.type)
     if (!l) byType.set(n.spec.type, (l = []))
@@ -64,7 +67,8 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
 
     const creates: PlanObject[] = []
     const failures: PassFailure[] = []
-    for (const obj of objs) {
+    for (let i = 0; i < objs.length; i++) {
+      const obj = objs[i]
       if (obj.id !== undefined || obj.lookupOnly) continue
       const missing = missingForCreate(obj)
       if (missing) failures.push({ obj, field: missing[0], message: missing[1] })
@@ -82,13 +86,10 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
         const values = createValues(obj)
         const entity = primaryEntity(obj)
         // The change set shows what the producer said and what it resolved to, not every default.
-        const shown = new Map<string, unknown>()
-        for (const [k, v] of values) {
+        rec.created(entity, spec, obj.id, values, (k, v) => {
           const f = fieldSpec(spec, k)
-          if (f?.default !== undefined && !obj.data.has(k) && sameValue(f.default, v)) continue
-          shown.set(k, v)
-        }
-        rec.created(entity, spec, obj.id, shown)
+          return f?.default === undefined || obj.data.has(k) || !sameValue(f.default, v)
+        })
         return { id: obj.id, values, author: authorOf(entity) }
       })
       await insertRows(tx, spec, rows)
@@ -96,7 +97,8 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
     }
 
     const updates: RowUpdate[] = []
-    for (const obj of objs) {
+    for (let i = 0; i < objs.length; i++) {
+      const obj = objs[i]
       if (!obj.row || obj.lookupOnly) continue
       const changes = diffStored(obj)
       if (changes.length === 0) continue

@@ -15,6 +15,7 @@ import { currentVersions, entityHash, type Fingerprint, fingerprintRows, isCurre
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
+import type { PlanObject } from './match.ts'
 import { MODEL_BY_TYPE, TYPE_ORDER } from './models.ts'
 import { PlanFailure, runPass } from './pass.ts'
 import { RowMap } from './row-map.ts'
@@ -64,9 +65,10 @@ interface Work {
   state?: IngestionState
   objectId?: number | null
   changeSet?: ReturnType<ChangeRecorder['changeSet']>
-  /** The Entity's bytes, decoded (into `message`) only when the entity takes the full path. */
+  /** The Entity's bytes, decoded only when the entity takes the full path (and not kept: the
+   * nodes hold what flatten took from it, and a decoded tree kept for the whole batch was garbage
+   * the collector had to promote and mark). */
   bytes?: Uint8Array
-  message?: Record<string, unknown>
   /** Content hash (fingerprint.ts), for entities of a reconciled type. */
   hash?: string
   /** Rows to fingerprint after a successful full pass, when the entity qualifies. */
@@ -97,6 +99,28 @@ function requestInfo (r: IngestRequest__Output, id: string, ingestionTs: Date, p
   }
 }
 
+/** A Work with every field present from the start (unset ones undefined): the batch's Work
+ * objects then share one shape, and the functions reading them stay monomorphic instead of
+ * seeing a shape per order in which fields were added. */
+function newWork (index: number, request: RequestInfo, entityIndex: number, type: string, objectType: string, sourceTs: Date | null): Work {
+  return {
+    index,
+    request,
+    entityIndex,
+    type,
+    objectType,
+    sourceTs,
+    flat: undefined,
+    error: undefined,
+    state: undefined,
+    objectId: undefined,
+    changeSet: undefined,
+    bytes: undefined,
+    hash: undefined,
+    fingerprint: undefined
+  }
+}
+
 function prepare (inputs: RequestInput[]): Batch {
   const work: Work[] = []
   const cache: FlattenCache = new Map()
@@ -111,15 +135,9 @@ function prepare (inputs: RequestInput[]): Batch {
     } catch (cause) {
       // Nothing of it can be applied; the log row keeps it visible.
       const id = ('id' in input && input.id) || `undecodable-${randomUUID()}`
-      work.push({
-        index: work.length,
-        request: requestInfo({} as IngestRequest__Output, id, ingestionTs),
-        entityIndex: -1,
-        type: '',
-        objectType: 'unknown',
-        sourceTs: null,
-        error: { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
-      })
+      const w = newWork(work.length, requestInfo({} as IngestRequest__Output, id, ingestionTs), -1, '', 'unknown', null)
+      w.error = { code: 'ERR_RECONCILER_DECODE', message: `request ${id}: cannot decode IngestRequest: ${(cause as Error).message}` }
+      work.push(w)
       continue
     }
     const request = parts.header
@@ -133,14 +151,7 @@ function prepare (inputs: RequestInput[]): Batch {
       const entityIndex = offset + local
       const type = part.type ?? ''
       const spec = MODEL_BY_TYPE.get(type)
-      const w: Work = {
-        index: work.length,
-        request: info,
-        entityIndex,
-        type,
-        objectType: spec?.objectType ?? (type || 'unknown'),
-        sourceTs: part.timestamp ? timestampOf(part.timestamp) : null
-      }
+      const w = newWork(work.length, info, entityIndex, type, spec?.objectType ?? (type || 'unknown'), part.timestamp ? timestampOf(part.timestamp) : null)
       work.push(w)
       if (!type) {
         w.error = { code: 'ERR_RECONCILER_INVALID_ENTITY', message: `request ${info.id}: entity ${entityIndex} names no object` }
@@ -159,8 +170,7 @@ function prepare (inputs: RequestInput[]): Batch {
 
 /** The Entity member's message, decoded now that the entity takes the full path. */
 function memberOf (w: Work): Record<string, unknown> {
-  w.message ??= (decodeEntity(w.bytes!) as unknown as Record<string, Record<string, unknown>>)[w.type] ?? {}
-  return w.message
+  return (decodeEntity(w.bytes!) as unknown as Record<string, Record<string, unknown>>)[w.type] ?? {}
 }
 
 /** Flattens entities (in batch order, sharing the batch's cache); a bad value fails its entity. */
@@ -184,9 +194,16 @@ function flatten (batch: Batch, list: Work[]): void {
   }
 }
 
+/** Every entity naming the object (through any of its nodes). */
+function ownersOf (obj: PlanObject): Set<number> {
+  const owners = new Set<number>()
+  for (const n of obj.nodes) n.owners.forEach((_, e) => owners.add(e))
+  return owners
+}
+
 function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): void {
   for (const f of failure.failures) {
-    for (const e of f.entity !== undefined ? [f.entity] : f.obj.owners) {
+    for (const e of f.entity !== undefined ? [f.entity] : ownersOf(f.obj)) {
       const w = work[e]
       if (w.error || !live.has(e)) continue
       const path = f.obj.nodes.find((n) => n.owners.has(e))?.owners.get(e) ?? ''
@@ -215,21 +232,40 @@ async function savepoint<T> (tx: Queryable, name: string, fn: () => Promise<T>):
 /** The distinct nodes of the standing entities. A node shared with an entity that failed (or is
  * applied on its own later) is reported on the first of its owners taking part in this pass. */
 function liveNodes (standing: Work[]): Node[] {
-  const live = new Set(standing.map((w) => w.index))
-  const nodes = new Set<Node>()
-  for (const w of standing) for (const n of w.flat!.nodes) nodes.add(n)
-  for (const n of nodes) {
+  // Taking part, by batch index: a flag per entity is cheaper to test than a Set, for every
+  // (node, owner) pair (the type and role nodes shared by a whole batch have thousands of owners).
+  let size = 0
+  for (let i = 0; i < standing.length; i++) size = Math.max(size, standing[i].index + 1)
+  const live = new Uint8Array(size)
+  for (let i = 0; i < standing.length; i++) live[standing[i].index] = 1
+  const distinct = new Set<Node>()
+  // Index loops and forEach: this visits every (node, entity) pair of the batch, and for-of
+  // allocates an iterator result per step until V8 optimises it.
+  for (let i = 0; i < standing.length; i++) {
+    const own = standing[i].flat!.nodes
+    for (let j = 0; j < own.length; j++) distinct.add(own[j])
+  }
+  const nodes = [...distinct]
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]
     let first = Infinity
-    for (const e of n.owners.keys()) if (live.has(e) && e < first) first = e
+    n.owners.forEach((_, e) => { if (e < first && live[e] === 1) first = e })
     n.entity = first
     n.path = n.owners.get(first) ?? ''
   }
-  return [...nodes]
+  return nodes
 }
 
 /** Runs passes until one succeeds for every entity still standing; returns its recorder. */
 async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promise<void> {
-  const authorOf = (e: number): Author => ({ requestId: work[e].request.id, userName: work[e].request.producerAppName })
+  // One Author per request, not one per row written.
+  const authors = new Map<RequestInfo, Author>()
+  const authorOf = (e: number): Author => {
+    const r = work[e].request
+    let a = authors.get(r)
+    if (a === undefined) authors.set(r, (a = { requestId: r.id, userName: r.producerAppName }))
+    return a
+  }
   for (let pass = 0; ; pass++) {
     const standing = live.filter((w) => !w.error)
     if (standing.length === 0) return

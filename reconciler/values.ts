@@ -17,7 +17,10 @@ function toNumber (v: unknown): number {
   return n
 }
 
-type Parsed = [ipaddr.IPv4 | ipaddr.IPv6, number]
+/** An address with its prefix length, and its texts (`text` is the address as ipaddr.js prints
+ * it): each is asked for several times per address and batch (entity, nested reference, rule
+ * key, stored row), and printing an address allocates. */
+interface Parsed { addr: ipaddr.IPv4 | ipaddr.IPv6, len: number, text: string, withLen: string }
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/
 const parsedCache = new Map<string, Parsed>()
 
@@ -28,25 +31,28 @@ function parseInet (v: string): Parsed {
   const s = v.trim()
   const hit = parsedCache.get(s)
   if (hit) return hit
-  let out: Parsed
+  let addr: ipaddr.IPv4 | ipaddr.IPv6
+  let len: number
   const m = V4.exec(s)
   if (m) {
     const octets = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]
-    const len = m[5] === undefined ? 32 : Number(m[5])
+    len = m[5] === undefined ? 32 : Number(m[5])
     if (octets.some((o) => o > 255) || len > 32) throw new ValueError(`${JSON.stringify(v)} is not an IP address`)
-    out = [new ipaddr.IPv4(octets), len]
+    addr = new ipaddr.IPv4(octets)
   } else {
     try {
       if (s.includes('/')) {
-        out = ipaddr.parseCIDR(s)
+        [addr, len] = ipaddr.parseCIDR(s)
       } else {
-        const a = ipaddr.parse(s)
-        out = [a, a.kind() === 'ipv4' ? 32 : 128]
+        addr = ipaddr.parse(s)
+        len = addr.kind() === 'ipv4' ? 32 : 128
       }
     } catch {
       throw new ValueError(`${JSON.stringify(v)} is not an IP address`)
     }
   }
+  const text = addr.toString()
+  const out: Parsed = { addr, len, text, withLen: `${text}/${len}` }
   if (parsedCache.size > 100_000) parsedCache.clear()
   parsedCache.set(s, out)
   return out
@@ -92,17 +98,16 @@ export function normalise (spec: FieldSpec, message: string, v: unknown): unknow
       return v
     case 'inet': {
       if (typeof v !== 'string') throw new ValueError('expected an address string')
-      const [a, len] = parseInet(v)
-      return `${a.toString()}/${len}`
+      return parseInet(v).withLen
     }
     case 'cidr': {
       if (typeof v !== 'string') throw new ValueError('expected a prefix string')
-      const [a, len] = parseInet(v)
-      const net = a.kind() === 'ipv4'
-        ? ipaddr.IPv4.networkAddressFromCIDR(`${a.toString()}/${len}`)
-        : ipaddr.IPv6.networkAddressFromCIDR(`${a.toString()}/${len}`)
-      if (net.toString() !== a.toString()) throw new ValueError(`${JSON.stringify(v)} has host bits set (network is ${net.toString()}/${len})`)
-      return `${a.toString()}/${len}`
+      const { addr, len, text, withLen } = parseInet(v)
+      const net = addr.kind() === 'ipv4'
+        ? ipaddr.IPv4.networkAddressFromCIDR(withLen)
+        : ipaddr.IPv6.networkAddressFromCIDR(withLen)
+      if (net.toString() !== text) throw new ValueError(`${JSON.stringify(v)} has host bits set (network is ${net.toString()}/${len})`)
+      return withLen
     }
     case 'mac':
       if (typeof v !== 'string') throw new ValueError('expected a MAC address string')
@@ -187,10 +192,7 @@ export function fromStored (spec: FieldSpec, s: string | null): unknown {
     case 'num': return Number(s)
     case 'bool': return s === 'true' || s === 't'
     case 'inet':
-    case 'cidr': {
-      const [a, len] = parseInet(s)
-      return `${a.toString()}/${len}`
-    }
+    case 'cidr': return parseInet(s).withLen
     case 'textarr': return parseArrayText(s).sort()
     case 'ranges': return parseArrayText(s)
     default: return s
@@ -206,6 +208,6 @@ export function sameValue (a: unknown, b: unknown): boolean {
 
 /** Host part of an address in one canonical form, for matching inside a batch. */
 export function hostKey (address: string): string {
-  const [a] = parseInet(address)
-  return a.kind() === 'ipv6' ? (a as ipaddr.IPv6).toNormalizedString() : a.toString()
+  const { addr, text } = parseInet(address)
+  return addr.kind() === 'ipv6' ? (addr as ipaddr.IPv6).toNormalizedString() : text
 }

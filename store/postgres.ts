@@ -21,19 +21,37 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 /** A flat array of numbers, strings, booleans and nulls as the array literal pg would send, built
  * without pg's per-element prepareValue and two regex replaces: the reconciler passes arrays of
  * thousands of elements (unnest parameters) and their encoding was a large part of its CPU time.
- * Anything else (nested arrays, dates, buffers, objects) is left to pg. */
+ * Anything else (nested arrays, dates, buffers, objects) is left to pg. The common arrays (ids;
+ * strings needing no escapes) are one join: appending element by element left a chain of
+ * thousands of string pieces that pg then had to flatten again to measure and copy it. */
 function arrayLiteral (a: unknown[]): string | undefined {
-  let out = '{'
+  let numbers = true
+  let plain = true
   for (let i = 0; i < a.length; i++) {
-    if (i > 0) out += ','
     const v = a[i]
-    if (v === null || v === undefined) out += 'NULL'
-    else if (typeof v === 'number') out += Number.isFinite(v) ? String(v) : `"${String(v)}"`
-    else if (typeof v === 'string') out += v.includes('"') || v.includes('\\') ? `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${v}"`
-    else if (typeof v === 'boolean') out += v ? '"true"' : '"false"'
-    else return undefined
+    if (typeof v === 'number') {
+      plain = false
+      if (!Number.isFinite(v)) numbers = false
+    } else if (typeof v === 'string') {
+      numbers = false
+      if (plain && (v.includes('"') || v.includes('\\'))) plain = false
+    } else {
+      if (v !== null && v !== undefined && typeof v !== 'boolean') return undefined
+      numbers = plain = false
+    }
   }
-  return out + '}'
+  if (a.length === 0) return '{}'
+  if (numbers) return `{${a.join(',')}}`
+  if (plain) return `{"${a.join('","')}"}`
+  const out: string[] = new Array(a.length)
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]
+    if (v === null || v === undefined) out[i] = 'NULL'
+    else if (typeof v === 'number') out[i] = Number.isFinite(v) ? String(v) : `"${String(v)}"`
+    else if (typeof v === 'string') out[i] = v.includes('"') || v.includes('\\') ? `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : `"${v}"`
+    else out[i] = v ? '"true"' : '"false"'
+  }
+  return `{${out.join(',')}}`
 }
 
 function encodeParams (params: unknown[] | undefined): unknown[] | undefined {
