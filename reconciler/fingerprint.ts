@@ -15,7 +15,7 @@ import type { EntityPart } from '../proto/index.ts'
 import type { Queryable } from '../store/index.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
-import { MODELS, TYPE_ORDER } from './models.ts'
+import { type MatcherSpec, type MatchKey, type ModelSpec, MODELS, TYPE_ORDER } from './models.ts'
 import { RowMap } from './row-map.ts'
 import { sameValue } from './values.ts'
 
@@ -80,15 +80,6 @@ export async function currentVersions (tx: Queryable, fps: Iterable<Fingerprint>
   return await versionsOf(tx, wanted)
 }
 
-/** Current xmin of rows; a missing row has no entry. */
-export async function rowVersions (tx: Queryable, rows: ReadonlyArray<readonly [number, number]>): Promise<RowMap<number>> {
-  const wanted = new RowMap<true>()
-  // Index loops, not for-of with [t, id] destructuring: this runs for every row of every repeat,
-  // and destructuring a tuple goes through an iterator object each time.
-  for (let i = 0; i < rows.length; i++) wanted.set(rows[i][0], rows[i][1], true)
-  return await versionsOf(tx, wanted)
-}
-
 /** One result row per table, its ids and versions as two JSON arrays (see loadFingerprints). */
 async function versionsOf (tx: Queryable, wanted: RowMap<true>): Promise<RowMap<number>> {
   const out = new RowMap<number>()
@@ -145,18 +136,35 @@ function stableMatch (obj: PlanObject): boolean {
   return v
 }
 
+/** What isStable() needs of a rule, worked out once per rule rather than once per object. */
+interface RuleTraits { optional: MatchKey[], nullColumn: string | undefined }
+const traitsOf = new WeakMap<MatcherSpec, RuleTraits>()
+function ruleTraits (rule: MatcherSpec): RuleTraits {
+  let t = traitsOf.get(rule)
+  if (t === undefined) {
+    const preferNull = rule.prefer === undefined ? null : /^t\.(\w+) is null desc$/.exec(rule.prefer)
+    traitsOf.set(rule, (t = { optional: rule.keys.filter((k) => k.optional), nullColumn: preferNull?.[1] }))
+  }
+  return t
+}
+
 function isStable (obj: PlanObject): boolean {
   const first = firstRule(obj)
   if (first === undefined || !(obj.created || obj.matchedBy === first)) return false
   if (first.prefer === undefined) return true
-  const optional = first.keys.filter((k) => k.optional)
+  const { optional, nullColumn } = ruleTraits(first)
   if (optional.length > 0 && optional.every((k) => keyValue(obj, k.from) !== undefined)) return true
-  const m = /^t\.(\w+) is null desc$/.exec(first.prefer)
-  return m !== null && isNullIn(obj, m[1])
+  return nullColumn !== undefined && isNullIn(obj, nullColumn)
 }
 
-/** The node's values are those its object ended with (no later entity of the batch overrode
- * them), and it names nothing stored outside the object's row. */
+/** Reference fields of a type that are written in the cycles step (deferred.ts). */
+const deferredOf = new WeakMap<ModelSpec, string[]>()
+function deferredFields (spec: ModelSpec): string[] {
+  let f = deferredOf.get(spec)
+  if (f === undefined) deferredOf.set(spec, (f = spec.refs.filter((r) => r.deferred).map((r) => r.field)))
+  return f
+}
+
 /** The node's row as [table index, id] when the node is final, else undefined. */
 function finalRow (node: Node): [number, number] | undefined {
   const obj = node.obj
@@ -169,20 +177,30 @@ function finalRow (node: Node): [number, number] | undefined {
   return row
 }
 
+/** The node's values are those its object ended with (no later entity of the batch overrode
+ * them), and it names nothing stored outside the object's row. */
 function judge (node: Node, obj: PlanObject): boolean {
   // A cable is its terminations, kept in cable_termination rather than in its row: a hand-made
   // change there leaves the cable's xmin alone, so a cable entity always takes the full path.
   if (node.spec.ends) return false
   if (node.tags.length > 0 || node.m2m.size > 0) return false
-  for (const r of node.spec.refs) if (r.deferred && node.refs.has(r.field)) return false
-  for (const [c, v] of node.data) if (!sameValue(obj.data.get(c)?.value, v)) return false
-  for (const [f, n] of node.refs) if (obj.refs.get(f)?.value.obj !== n.obj) return false
-  if (node.customFields) {
+  const deferred = deferredFields(node.spec)
+  for (let i = 0; i < deferred.length; i++) if (node.refs.has(deferred[i])) return false
+  // An object of one node holds that node's values: absorb() (match.ts) is all that writes them.
+  if (obj.nodes.length > 1 && !holdsValuesOf(obj, node)) return false
+  return stableMatch(obj)
+}
+
+function holdsValuesOf (obj: PlanObject, node: Node): boolean {
+  let same = true
+  node.data.forEach((v, c) => { if (same && !sameValue(obj.data.get(c)?.value, v)) same = false })
+  node.refs.forEach((n, f) => { if (same && obj.refs.get(f)?.value.obj !== n.obj) same = false })
+  if (same && node.customFields) {
     for (const [k, v] of Object.entries(node.customFields)) {
       if (JSON.stringify(obj.customFields.get(k)?.value) !== JSON.stringify(v)) return false
     }
   }
-  return stableMatch(obj)
+  return same
 }
 
 /** Rows a successfully applied entity resolved to, as [table index, id], or undefined when it
@@ -200,7 +218,9 @@ export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undef
 /** Records fingerprints with the rows' versions as this transaction leaves them. */
 export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>): Promise<void> {
   if (entries.length === 0) return
-  const versions = await rowVersions(tx, entries.flatMap((e) => e.rows))
+  const wanted = new RowMap<true>()
+  for (const e of entries) for (let i = 0; i < e.rows.length; i++) wanted.set(e.rows[i][0], e.rows[i][1], true)
+  const versions = await versionsOf(tx, wanted)
   // "t,id,xmin" per row, shared by the entities naming it.
   const parts = new RowMap<string>()
   versions.forEach((x, t, id) => parts.set(t, id, `"${MODELS[t].table}",${id},${x}`))
