@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
+import { setMaxListeners } from 'node:events'
 import PQueue from 'p-queue'
 import type { Registry } from 'prom-client'
 import type { Logger } from 'pino'
@@ -132,6 +133,10 @@ class AgentRuntime implements Agent {
     this.#appVersion = options.appVersion ?? packageVersion()
     this.#history = new RunHistory(options.config.runHistory)
     this.#queue = new PQueue({ concurrency: options.config.concurrency })
+    // Every target visit in flight listens on the stop signal (one each, removed when the visit
+    // ends), so up to `concurrency` at once is the design, not a leak: without this, Node warned
+    // of a possible leak as soon as more than 10 devices were visited together.
+    setMaxListeners(options.config.concurrency + 10, this.#stop.signal)
     this.metrics = createAgentMetrics(options.metricsRegistry)
     this.#ingestor = options.ingestor
   }

@@ -306,3 +306,30 @@ policies:
   assert.ok(ingestor.calls[3].entities.every((e) => e.cable === undefined))
   await agent.stop()
 })
+
+test('runtime - many targets in flight at once raise no listener-leak warning', async () => {
+  const warnings: string[] = []
+  const onWarning = (w: Error): void => { warnings.push(`${w.name}: ${w.message}`) }
+  process.on('warning', onWarning)
+  try {
+    let inFlight = 0
+    let peak = 0
+    const snmp: SnmpCollector = async (s) => {
+      peak = Math.max(peak, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      inFlight--
+      return { device: fakeDevice(s.host), credentialIndex: 0 }
+    }
+    const cfg = parseAgentConfig('tributary: { dry_run: true, concurrency: 16 }\npolicies:\n  p:\n    scope: [ { targets: [10.0.0.1-16], snmp: { community: x } } ]\n')
+    const agent = createAgent({ config: cfg, logger: silentAgentLogger, ingestor: recordingIngestor(), collectors: { snmp } })
+    const summary = await agent.runOnce()
+    await agent.stop()
+    assert.equal(summary.runs[0].succeeded, 16)
+    assert.equal(peak, 16, 'all targets were visited at once')
+    // Warnings are emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), [])
+  } finally {
+    process.off('warning', onWarning)
+  }
+})
