@@ -135,7 +135,8 @@ export async function writeIngestionLogs (tx: Queryable, rows: IngestionLogRow[]
   groupList.forEach((g, i) => {
     g.rows.sort((a, b) => a.entityIndex - b.entityIndex)
     for (const row of g.rows) members.push({ g: i + 1, row })
-    changeSets.push(g.rows.some((r) => r.changeSet !== null) ? `[${g.rows.map((r) => json(r.changeSet)).join(',')}]` : 'null')
+    // One JSON.stringify per group, not one per entity joined afterwards: the same text.
+    changeSets.push(g.rows.some((r) => r.changeSet !== null) ? safeJson(g.rows.map((r) => r.changeSet)) : 'null')
   })
   // The requests' bytes travel as one bytea in binary form (no base64 to encode, parse and decode),
   // each request's own at its offset.
