@@ -28,8 +28,9 @@ export function readVarint (b: Uint8Array, at: number): [number, number] | undef
 }
 
 /** Visits the fields of the message in b[from, to) as (field number, start of the field (its tag),
- * start of a length-delimited value (else of the value), end); false when the bytes do not parse. */
-export function forEachField (b: Uint8Array, from: number, to: number, visit: (field: number, start: number, value: number, end: number) => void): boolean {
+ * start of a length-delimited value (else of the value), end, wire type); false when the bytes do
+ * not parse. */
+export function forEachField (b: Uint8Array, from: number, to: number, visit: (field: number, start: number, value: number, end: number, wireType: number) => void): boolean {
   let at = from
   while (at < to) {
     const start = at
@@ -45,7 +46,7 @@ export function forEachField (b: Uint8Array, from: number, to: number, visit: (f
       default: return false
     }
     if (at > to) return false
-    visit(Math.floor(tag / 8), start, value, at)
+    visit(Math.floor(tag / 8), start, value, at, tag & 7)
   }
   return true
 }
@@ -56,33 +57,13 @@ export function forEachField (b: Uint8Array, from: number, to: number, visit: (f
 export function readTimestamp (b: Uint8Array, from: number, to: number): { seconds: number, nanos: number } | undefined {
   let seconds = 0
   let nanos = 0
-  let at = from
-  while (at < to) {
-    const tag = varint(b, at, to)
-    if (tag < 0) return undefined
-    at = varintEnd
-    if ((tag & 7) !== 0) {
-      // Not a varint: skip it the way forEachField would.
-      const end = skipValue(b, tag & 7, at, to)
-      if (end < 0) return undefined
-      at = end
-      continue
-    }
-    const v = varint(b, at, to)
-    if (v < 0) return undefined
-    at = varintEnd
-    if (v > Number.MAX_SAFE_INTEGER) return undefined
-    if (tag >>> 3 === 1) seconds = v
-    else if (tag >>> 3 === 2) nanos = v
-  }
-  return at === to ? { seconds, nanos } : undefined
-}
-
-function skipValue (b: Uint8Array, wireType: number, at: number, to: number): number {
-  switch (wireType) {
-    case 1: return at + 8 <= to ? at + 8 : -1
-    case 2: { const len = varint(b, at, to); return len < 0 || varintEnd + len > to ? -1 : varintEnd + len }
-    case 5: return at + 4 <= to ? at + 4 : -1
-    default: return -1
-  }
+  let exact = true
+  const parsed = forEachField(b, from, to, (field, _start, value, end, wireType) => {
+    if (wireType !== 0 || (field !== 1 && field !== 2)) return
+    const v = varint(b, value, end)
+    if (v > Number.MAX_SAFE_INTEGER) exact = false
+    else if (field === 1) seconds = v
+    else nanos = v
+  })
+  return parsed && exact ? { seconds, nanos } : undefined
 }
