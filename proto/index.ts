@@ -15,7 +15,7 @@ export {
 } from './codec.ts'
 export { ENTITY_TYPES, ENTITY_MESSAGE, ENTITY_FIELD_NUMBER, entityTypeOf } from './entity-types.ts'
 export { splitIngestRequest, decodeEntity, type EntityPart, type RequestParts } from './request-parts.ts'
-export { forEachField, readVarint } from './wire.ts'
+export { forEachField } from './wire.ts'
 export { CHOICES, isCableableInterfaceType, isChoice } from './choices.ts'
 export { toStruct, fromStruct, toValue, fromValue, timestampFromDate, dateFromTimestamp } from './struct.ts'
 export { toProtoJson, fromProtoJson, formatRfc3339, ProtoJsonError } from './json.ts'

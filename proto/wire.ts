@@ -21,12 +21,6 @@ function varint (b: Uint8Array, at: number, to: number): number {
   return -1
 }
 
-/** Reads a varint at `at`; returns [value, next offset], or undefined past the end. */
-export function readVarint (b: Uint8Array, at: number): [number, number] | undefined {
-  const v = varint(b, at, b.length)
-  return v < 0 ? undefined : [v, varintEnd]
-}
-
 /** Visits the fields of the message in b[from, to) as (field number, start of the field (its tag),
  * start of a length-delimited value (else of the value), end, wire type); false when the bytes do
  * not parse. */
