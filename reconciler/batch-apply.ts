@@ -88,13 +88,37 @@ export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ 
   const colList = cols.length > 0 ? `, ${cols.join(', ')}` : ''
   const sql = `with p as (select * from unnest(${decl.join(', ')}) as p(id, request_id, user_name${cols.map((_, i) => `, c${i}`).join('')})),
     ins as (insert into ${spec.table} (id${colList}) select p.id${select.map((x) => `, ${x}`).join('')} from p order by p.id on conflict do nothing returning *),
-    oc as (insert into object_change (request_id, user_name, action, object_type, object_id, object_repr, postchange_data)
-      select p.request_id, p.user_name, 'create', '${spec.objectType}', o.id, ${spec.repr}, to_jsonb(o) from ins o join p on p.id = o.id)
+    ${changeLog(spec, cols, rows.length)}
     select id::text as id from ins`
   const r = await tx.query<{ id: string }>(sql, params)
   if (r.rows.length !== rows.length) {
     throw new ConflictError(`${rows.length - r.rows.length} new ${spec.objectType} row(s) were created concurrently by another writer`)
   }
+}
+
+/** jsonb_build_object() takes at most 100 arguments: 50 columns. */
+const MAX_COMPACT_COLUMNS = 50
+
+/** The CTEs writing a create record per new row. Normally each record holds the whole row
+ * (to_jsonb). When one statement creates several rows, only the first record does; every other
+ * record holds the columns in which rows created together can differ, and the first record's id
+ * (migration 0011: rendering every column of every row cost more than inserting it). Cables stay
+ * whole: the termination step (cable-match.ts) adds to each cable's record, and a cable left
+ * without terminations would read as having the first cable's. */
+function changeLog (spec: ModelSpec, cols: string[], rowCount: number): string {
+  const insert = 'insert into object_change (request_id, user_name, action, object_type, object_id, object_repr, postchange_data'
+  const from = 'from ins o join p on p.id = o.id'
+  const varying = ['id', ...cols, ...(spec.generated ?? [])]
+  if (rowCount === 1 || spec.ends !== undefined || varying.length > MAX_COMPACT_COLUMNS) {
+    return `oc as (${insert}) select p.request_id, p.user_name, 'create', '${spec.objectType}', o.id, ${spec.repr}, to_jsonb(o) ${from})`
+  }
+  // The first row is picked before rendering: to_jsonb() in the same select list as the ORDER BY
+  // would render every row to keep one.
+  return `base as (${insert}) select p.request_id, p.user_name, 'create', '${spec.objectType}', o.id, ${spec.repr}, to_jsonb(o)
+      from (select * from ins order by id limit 1) o join p on p.id = o.id returning id, object_id),
+    oc as (${insert}, postchange_base) select p.request_id, p.user_name, 'create', '${spec.objectType}', o.id, ${spec.repr},
+      jsonb_build_object(${varying.map((c) => `'${c}', o.${c}`).join(', ')}), b.id
+      ${from} join base b on o.id <> b.object_id)`
 }
 
 export interface RowUpdate { id: number, changes: FieldChange[], author: Author }

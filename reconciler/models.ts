@@ -106,6 +106,8 @@ export interface ModelSpec {
   repr: string
   /** Columns computed from references (prefix.site_id, the scope's site). */
   derived?: string[]
+  /** The table's generated columns: they differ between rows created together (batch-apply.ts). */
+  generated?: string[]
   /** Nested fields we decode but do not store yet; reported as warnings, never dropped silently. */
   unsupported: string[]
   tags: boolean
@@ -418,6 +420,7 @@ export const MODELS: readonly ModelSpec[] = [
     matchers: [{ name: 'mac+interface', keys: [key('mac_address', 't.mac_address', 'macaddr'), key('assigned_object_interface', 'coalesce(t.interface_id, 0)', 'int8', { optional: true })], prefer: 't.interface_id is null desc' }],
     required: ['mac_address'],
     repr: 'o.mac_address::text',
+    generated: ['assigned_object_type', 'assigned_object_id'],
     unsupported: [...COMMON_UNSUPPORTED, 'assigned_object_vm_interface'],
     tags: true
   },
@@ -435,6 +438,7 @@ export const MODELS: readonly ModelSpec[] = [
     matchers: [{ name: 'vrf+address', keys: [key('vrf', 'coalesce(t.vrf_id, 0)', 'int8', { absentAs: 0 }), key('address', 'host(t.address)', 'text', { param: 'host($::inet)' })] }],
     required: ['address'],
     repr: 'o.address::text',
+    generated: ['assigned_object_type', 'assigned_object_id'],
     unsupported: [...COMMON_UNSUPPORTED, 'assigned_object_fhrp_group', 'assigned_object_vm_interface'],
     tags: true
   },

@@ -41,6 +41,8 @@ interface Swept {
   column: string
   /** Whether the column is indexed: chunked deletes then find each chunk without a scan. */
   indexed: boolean
+  /** Only the rows matching this condition (a table swept in several passes). */
+  where?: string
 }
 
 /** What each window covers. */
@@ -51,19 +53,25 @@ const INGESTION_TABLES: Swept[] = [
   // A fingerprint not written within the window is one full match/diff away from coming back.
   { table: 'entity_fingerprint', column: 'updated', indexed: false }
 ]
-const CHANGE_LOG_TABLES: Swept[] = [{ table: 'object_change', column: 'time', indexed: true }]
+const CHANGE_LOG_TABLES: Swept[] = [
+  // Compact create records before the records they are read with (migration 0011): a chunk
+  // boundary between the two must not leave a compact record without its base. Both have the
+  // same time (one statement), so they are past the window together.
+  { table: 'object_change', column: 'time', indexed: true, where: 'postchange_base is not null' },
+  { table: 'object_change', column: 'time', indexed: true }
+]
 
-async function deleteOlder (db: Db, { table, column, indexed }: Swept, days: number, chunk: number): Promise<number> {
+async function deleteOlder (db: Db, { table, column, indexed, where }: Swept, days: number, chunk: number): Promise<number> {
+  const old = `${column} < now() - make_interval(days => $1::int)${where === undefined ? '' : ` and ${where}`}`
   if (!indexed) {
-    const r = await db.query(`delete from ${table} where ${column} < now() - make_interval(days => $1::int)`, [days])
+    const r = await db.query(`delete from ${table} where ${old}`, [days])
     return r.rowCount
   }
   let total = 0
   for (;;) {
     // ctid keeps each statement to `chunk` rows without needing an id column on every table.
     const r = await db.query(
-      `delete from ${table} where ctid = any(array(select ctid from ${table}
-         where ${column} < now() - make_interval(days => $1::int) limit $2::int))`, [days, chunk])
+      `delete from ${table} where ctid = any(array(select ctid from ${table} where ${old} limit $2::int))`, [days, chunk])
     total += r.rowCount
     if (r.rowCount < chunk) return total
   }
@@ -86,7 +94,7 @@ export function startRetention (o: RetentionOptions): Retention {
     // waiting and nothing else.
     for (const [tables, days] of windows) {
       if (days === 0) continue
-      for (const t of tables) deleted[t.table] = await deleteOlder(o.db, t, days, chunk)
+      for (const t of tables) deleted[t.table] = (deleted[t.table] ?? 0) + await deleteOlder(o.db, t, days, chunk)
     }
     const rows = Object.values(deleted).reduce((a, b) => a + b, 0)
     if (rows > 0) log.info({ deleted, ms: Date.now() - started }, 'deleted ingestion logs and change log past retention')

@@ -12,7 +12,8 @@ function timeFilter (expr: string, op: '>=' | '<='): Filter {
 export const objectChange: Resource = {
   type: 'core.objectchange',
   path: 'core/object-changes',
-  table: 'object_change',
+  // The view puts compact create records back together (migration 0011).
+  table: 'object_change_entry',
   // ObjectChange.__str__ in NetBox: "<type> <object> <action> by <user>".
   display: (row) => {
     const action = choice('ObjectChange.action', row.action)?.label.toLowerCase() ?? String(row.action)

@@ -66,7 +66,11 @@ insert into cable_termination (cable_id, cable_end, termination_type, terminatio
 insert into cable_termination (cable_id, cable_end, termination_type, termination_id)
   select (select max(id) from cable), 'B', 'dcim.interface', i.id from interface i join device d on d.id = i.device_id where d.serial = 'FOC456' and i.name = 'Gi1/0/1';
 insert into object_change (time, user_name, request_id, action, object_type, object_id, object_repr, postchange_data)
-  select '2026-01-01T10:00:00Z', 'agent', 'req-1', 'create', 'dcim.device', d.id, 'sw1', '{"name": "sw1"}' from device d where d.serial = 'FOC123';
+  select '2026-01-01T10:00:00Z', 'agent', 'req-1', 'create', 'dcim.device', d.id, 'sw1', '{"name": "sw1", "serial": "FOC123", "status": "active"}' from device d where d.serial = 'FOC123';
+-- Created by the same statement, so stored compactly: what differs from the record above (migration 0011).
+insert into object_change (time, user_name, request_id, action, object_type, object_id, object_repr, postchange_data, postchange_base)
+  select '2026-01-01T10:00:00Z', 'agent', 'req-1', 'create', 'dcim.device', d.id, 'sw1', '{"serial": "FOC456", "status": "offline"}',
+    (select max(id) from object_change) from device d where d.serial = 'FOC456';
 insert into object_change (time, user_name, request_id, action, object_type, object_id, object_repr, prechange_data, postchange_data)
   select '2026-01-02T10:00:00Z', 'agent', 'req-2', 'update', 'dcim.device', d.id, 'sw1', '{"serial": ""}', '{"serial": "FOC123"}' from device d where d.serial = 'FOC123';
 -- 55 more manufacturers: more than one default page.

@@ -320,14 +320,19 @@ export function readApiSuite (label: string, open: () => Promise<{ db: Db, clean
 
   renderTest(`read-api (${label}) - the change log at /api/core/object-changes/, newest first`, async () => {
     const { body } = await api.get('/api/core/object-changes/')
-    assert.equal(body.count, 2)
-    const [latest, first] = body.results
+    assert.equal(body.count, 3)
+    const [latest, compact, first] = body.results
     assert.deepEqual(latest.action, { value: 'update', label: 'Updated' })
     assert.equal(latest.display, 'dcim.device sw1 updated by agent')
     assert.equal(latest.changed_object_type, 'dcim.device')
     assert.equal(latest.changed_object.id, ids.sw1dc1)
     assert.deepEqual(latest.prechange_data, { serial: '' })
     assert.equal(first.request_id, 'req-1')
+    assert.deepEqual(first.postchange_data, { name: 'sw1', serial: 'FOC123', status: 'active' })
+    // A compact create record reads as the whole object: its base's data under its own.
+    assert.deepEqual(compact.postchange_data, { name: 'sw1', serial: 'FOC456', status: 'offline' })
+    assert.equal(compact.changed_object.id, ids.sw1dc2)
+    assert.deepEqual((await api.get(`/api/core/object-changes/${compact.id}/`)).body.postchange_data, compact.postchange_data)
     const filtered = await api.get(`/api/core/object-changes/?request_id=req-1&changed_object_id=${ids.sw1dc1}`)
     assert.equal(filtered.body.count, 1)
     assert.equal((await api.get('/api/core/object-changes/?time_after=2026-01-02T00:00:00Z')).body.count, 1)
