@@ -215,8 +215,9 @@ export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undef
   return rows
 }
 
-/** Records fingerprints with the rows' versions as this transaction leaves them. */
-export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>): Promise<void> {
+/** Records fingerprints with the rows' versions as this transaction leaves them. `stored`: the
+ * hashes loadFingerprints() found, which are rewritten; the others are new. */
+export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>, stored: ReadonlySet<string>): Promise<void> {
   if (entries.length === 0) return
   const wanted = new RowMap<true>()
   for (const e of entries) for (let i = 0; i < e.rows.length; i++) wanted.set(e.rows[i][0], e.rows[i][1], true)
@@ -239,20 +240,39 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   // In hash order (a line starts with its hash, all hashes are as long), so concurrent batches
   // lock fingerprint rows in the same order; the same content twice in a batch is one row.
   lines.sort()
-  let kept = 0
+  const fresh: string[] = []
+  const known: string[] = []
   for (let i = 0; i < lines.length; i++) {
-    if (kept > 0 && sameHash(lines[kept - 1], lines[i])) continue
-    lines[kept++] = lines[i]
+    if (i > 0 && sameHash(lines[i - 1], lines[i])) continue
+    const line = lines[i]
+    ;(stored.has(line.slice(0, line.indexOf('\t'))) ? known : fresh).push(line)
   }
-  lines.length = kept
-  if (lines.length === 0) return
-  await tx.query(
-    `insert into entity_fingerprint (hash, object_id, objects)
-     select split_part(l, E'\t', 1), nullif(split_part(l, E'\t', 2), '')::int8, split_part(l, E'\t', 3)
-     from unnest(string_to_array($1, E'\n')) with ordinality as d(l, n) order by n
-     on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`,
-    [lines.join('\n')])
+  if (fresh.length > 0 && !await insertFresh(tx, fresh)) known.push(...fresh)
+  if (known.length > 0) await tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}
+     on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`, [known.join('\n')])
 }
+
+const FROM_LINES = `select split_part(l, E'\t', 1), nullif(split_part(l, E'\t', 2), '')::int8, split_part(l, E'\t', 3)
+     from unnest(string_to_array($1, E'\n')) with ordinality as d(l, n) order by n`
+
+/** Inserts fingerprints of hashes that were not stored when the batch began, with a plain INSERT:
+ * ON CONFLICT's speculative insertion cost a third of writing a fingerprint. Another writer may
+ * have stored one of them since; the INSERT then fails on the key, is undone, and false is
+ * returned for the caller to write them all as updates. */
+async function insertFresh (tx: Queryable, lines: string[]): Promise<boolean> {
+  await tx.query('savepoint fingerprint_insert')
+  try {
+    await tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}`, [lines.join('\n')])
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err
+    await tx.query('rollback to savepoint fingerprint_insert')
+    return false
+  }
+  await tx.query('release savepoint fingerprint_insert')
+  return true
+}
+
+const UNIQUE_VIOLATION = '23505'
 
 /** Whether two fingerprint lines ("hash TAB ...") are for the same hash. */
 function sameHash (a: string, b: string): boolean {

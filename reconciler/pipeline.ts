@@ -308,18 +308,20 @@ class RepeatConflict extends Error {
   override name = 'RepeatConflict'
 }
 
-/** Entities whose fingerprint holds (fingerprint.ts): NO_CHANGES without flatten, match or diff. */
-async function verifiedRepeats (tx: Queryable, live: Work[]): Promise<Map<Work, Fingerprint>> {
-  const out = new Map<Work, Fingerprint>()
+/** Entities whose fingerprint holds (fingerprint.ts): NO_CHANGES without flatten, match or diff.
+ * Also the hashes that have a fingerprint, held or not. */
+async function verifiedRepeats (tx: Queryable, live: Work[]): Promise<{ repeats: Map<Work, Fingerprint>, stored: Set<string> }> {
+  const repeats = new Map<Work, Fingerprint>()
   const candidates = live.filter((w) => w.hash !== undefined)
   const fps = await loadFingerprints(tx, [...new Set(candidates.map((w) => w.hash!))])
-  if (fps.size === 0) return out
+  const stored = new Set(fps.keys())
+  if (fps.size === 0) return { repeats, stored }
   const versions = await currentVersions(tx, fps.values())
   for (const w of candidates) {
     const fp = fps.get(w.hash!)
-    if (fp && isCurrent(fp, versions)) out.set(w, fp)
+    if (fp && isCurrent(fp, versions)) repeats.set(w, fp)
   }
-  return out
+  return { repeats, stored }
 }
 
 /** Applies the batch: verified repeats are NO_CHANGES, the rest goes through full passes. A full
@@ -327,7 +329,7 @@ async function verifiedRepeats (tx: Queryable, live: Work[]): Promise<Map<Work, 
  * repeat is then applied in a pass of its own after it, which is the batch order when it comes
  * after every entity naming that row; otherwise the whole batch starts over without shortcuts. */
 async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts: boolean): Promise<void> {
-  const repeats = shortcuts ? await verifiedRepeats(tx, live) : new Map<Work, Fingerprint>()
+  const { repeats, stored } = shortcuts ? await verifiedRepeats(tx, live) : { repeats: new Map<Work, Fingerprint>(), stored: new Set<string>() }
   const full = live.filter((w) => !repeats.has(w))
   flatten(batch, full)
   const passing = full.filter((w) => !w.error)
@@ -369,7 +371,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
     }
   }
   await saveFingerprints(tx, live.filter((w) => w.fingerprint !== undefined && !w.error)
-    .map((w) => ({ hash: w.hash!, objectId: w.objectId ?? null, rows: w.fingerprint! })))
+    .map((w) => ({ hash: w.hash!, objectId: w.objectId ?? null, rows: w.fingerprint! })), stored)
 }
 
 function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {

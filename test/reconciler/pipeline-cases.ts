@@ -227,6 +227,19 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(await count(db, 'select 1 from ingestion_log_repeat r, unnest(r.entity_indexes) where r.request_id = $1', [repeat.results[0].requestId]), 2)
     })
 
+    test('reconciler - a fingerprint that could not be read is rewritten by the next full pass', async () => {
+      const entities = [{ timestamp: ts(), device: device() }]
+      await send(db, entities)
+      // Unreadable, so the batch takes the entity for new content and inserts its fingerprint:
+      // the key is taken, and the insert must fall back to rewriting the stored one.
+      await db.query("update entity_fingerprint set objects = '[]'")
+      const again = await send(db, entities)
+      assert.equal(again.noChanges, 1, JSON.stringify(again.results))
+      const { objects } = await one(db, 'select objects from entity_fingerprint')
+      assert.match(String(objects), /^\["device",\d+,\d+,/)
+      assert.equal((await send(db, entities)).noChanges, 1)
+    })
+
     test('reconciler - an unchanged repeat in a batch keeps batch order against entities that change its object', async () => {
       const as = (serial: string) => [{ timestamp: ts(), device: { ...device(), serial } }]
       await send(db, as('SN-A'))
