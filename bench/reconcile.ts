@@ -2,8 +2,9 @@
 // address on each, one request per device) preloaded into the embedded queue and drained by the
 // reconciler (fetch -> apply -> commit -> ack), for new objects, unchanged repeats and repeats with
 // 10% of the entities changed; each beside the raw rate of a set-based INSERT of the same rows into
-// the same PostgreSQL, which is the ceiling. Every phase first runs once, smaller, on a database
-// of its own, so V8's compilation of the reconciler is not counted. Last line: one JSON object.
+// the same PostgreSQL, which is the ceiling (the best of three runs). Every phase first runs once,
+// smaller, on a database of its own, so V8's compilation of the reconciler is not counted. Last
+// line: one JSON object.
 //
 //   npm run bench:reconcile                 (BENCH_DEVICES=1024, BENCH_BATCH=64 requests per transaction,
 //                                            BENCH_CONCURRENCY=2 batches at once)
@@ -24,6 +25,7 @@ const DEVICES = Number(process.env.BENCH_DEVICES ?? 1024)
 const WARMUP_DEVICES = 2 * Number(process.env.BENCH_BATCH ?? 64)
 const INTERFACES = 48
 const BATCH = Number(process.env.BENCH_BATCH ?? 64)
+const RAW_RUNS = 3
 
 type Entity = Record<string, unknown>
 const ts = { seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 }
@@ -196,10 +198,17 @@ async function main (): Promise<void> {
     const created = await drain(db, queueDir(), 'base')
     const unchanged = await drain(db, queueDir(), 'base')
     const changed = await drain(db, queueDir(), 'changed')
-    const rawDb = await freshDatabase(admin, names)
-    open.push(rawDb)
-    const raw = await rawInsert(rawDb, true)
-    const bare = await rawInsert(rawDb, false)
+    // The ceiling is the best of three runs, each on a database of its own: one run of a few
+    // seconds on a shared machine measured anywhere from 34,000 to 57,000 rows/s.
+    let raw = { perSecond: 0, seconds: 0 }
+    let rawDb: Db | undefined
+    for (let i = 0; i < RAW_RUNS; i++) {
+      rawDb = await freshDatabase(admin, names)
+      open.push(rawDb)
+      const run = await rawInsert(rawDb, true)
+      if (run.perSecond > raw.perSecond) raw = run
+    }
+    const bare = await rawInsert(rawDb!, false)
     const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(9)
     const beside = `raw INSERT ${fmt(raw.perSecond)} rows/s (same schema), ${fmt(bare.perSecond)} rows/s (bare tables)`
     // CPU time of this process (the reconciler) per entity: what the machine's other load does not change much.
