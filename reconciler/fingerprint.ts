@@ -240,25 +240,32 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   // In hash order (a line starts with its hash, all hashes are as long), so concurrent batches
   // lock fingerprint rows in the same order; the same content twice in a batch is one row.
   lines.sort()
+  const unique: string[] = []
   const fresh: string[] = []
   const known: string[] = []
   for (let i = 0; i < lines.length; i++) {
     if (i > 0 && sameHash(lines[i - 1], lines[i])) continue
     const line = lines[i]
+    unique.push(line)
     ;(stored.has(line.slice(0, line.indexOf('\t'))) ? known : fresh).push(line)
   }
-  if (fresh.length > 0 && !await insertFresh(tx, fresh)) known.push(...fresh)
-  if (known.length > 0) await tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}
-     on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`, [known.join('\n')])
+  // After a failed insert, all of them in one upsert: still in hash order.
+  if (fresh.length > 0 && !await insertFresh(tx, fresh)) return await upsert(tx, unique)
+  if (known.length > 0) await upsert(tx, known)
 }
 
 const FROM_LINES = `select split_part(l, E'\t', 1), nullif(split_part(l, E'\t', 2), '')::int8, split_part(l, E'\t', 3)
      from unnest(string_to_array($1, E'\n')) with ordinality as d(l, n) order by n`
 
+async function upsert (tx: Queryable, lines: string[]): Promise<void> {
+  await tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}
+     on conflict (hash) do update set object_id = excluded.object_id, objects = excluded.objects, updated = now()`, [lines.join('\n')])
+}
+
 /** Inserts fingerprints of hashes that were not stored when the batch began, with a plain INSERT:
  * ON CONFLICT's speculative insertion cost a third of writing a fingerprint. Another writer may
  * have stored one of them since; the INSERT then fails on the key, is undone, and false is
- * returned for the caller to write them all as updates. */
+ * returned for the caller to upsert them instead. */
 async function insertFresh (tx: Queryable, lines: string[]): Promise<boolean> {
   await tx.query('savepoint fingerprint_insert')
   try {
