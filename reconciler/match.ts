@@ -280,6 +280,18 @@ export function selectList (spec: ModelSpec, alias: string, objects: PlanObject[
   return list.join(', ')
 }
 
+/** Whether a part of the rule's key is a row this pass created. No stored row can refer to an id
+ * the sequence has just handed out, so the query would find nothing: the 48 interfaces of a new
+ * device are new without asking. */
+function namesNewRow (obj: PlanObject, m: MatcherSpec): boolean {
+  const refs = refIndex(obj.spec).fields
+  for (let i = 0; i < m.keys.length; i++) {
+    const from = m.keys[i].from
+    if (refs.has(from) && refNode(obj, from)?.obj?.created === true) return true
+  }
+  return false
+}
+
 /** Matches objects to stored rows, rule by rule; sets obj.id/obj.row; merges objects that turn
  * out to be the same row. Returns the surviving objects. */
 export async function matchStored (tx: Queryable, spec: ModelSpec, objects: PlanObject[]): Promise<PlanObject[]> {
@@ -291,7 +303,7 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
     for (const obj of objects) {
       if (obj.id !== undefined) continue
       const key = ruleKey(obj, m)
-      if (!key || key.pending) continue
+      if (!key || key.pending || namesNewRow(obj, m)) continue
       const shape = key.parts.map((p) => p.index).join(',')
       let list = shapes.get(shape)
       if (!list) shapes.set(shape, (list = []))
