@@ -100,10 +100,10 @@ function cpuBetween (before: Map<number, number>, after: Map<number, number>): n
   return s
 }
 
-/** Publishes one request per device, starts a reconciler and returns entities/s until idle. */
 interface Rate { perSecond: number, seconds: number }
 interface Drained extends Rate { cpuPerEntity: number, pgCpuPerEntity: number }
 
+/** Publishes one request per device, starts a reconciler and returns entities/s until idle. */
 async function drain (db: Db, dir: string, variant: 'base' | 'changed', devices = DEVICES): Promise<Drained> {
   const queue = await openEmbeddedQueue({ dir })
   try {
