@@ -12,7 +12,7 @@
 // targets, deferred references, warnings).
 import { hash } from 'node:crypto'
 import type { EntityPart } from '../proto/index.ts'
-import type { Queryable } from '../store/index.ts'
+import { type Queryable, savepoint } from '../store/index.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
 import { type MatcherSpec, type MatchKey, type ModelSpec, MODELS, TYPE_ORDER } from './models.ts'
@@ -243,11 +243,13 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   const unique: string[] = []
   const fresh: string[] = []
   const known: string[] = []
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0 && sameHash(lines[i - 1], lines[i])) continue
-    const line = lines[i]
+  let previous = ''
+  for (const line of lines) {
+    const hash = line.slice(0, line.indexOf('\t'))
+    if (hash === previous) continue
+    previous = hash
     unique.push(line)
-    ;(stored.has(line.slice(0, line.indexOf('\t'))) ? known : fresh).push(line)
+    ;(stored.has(hash) ? known : fresh).push(line)
   }
   // After a failed insert, all of them in one upsert: still in hash order.
   if (fresh.length > 0 && !await insertFresh(tx, fresh)) return await upsert(tx, unique)
@@ -267,21 +269,14 @@ async function upsert (tx: Queryable, lines: string[]): Promise<void> {
  * have stored one of them since; the INSERT then fails on the key, is undone, and false is
  * returned for the caller to upsert them instead. */
 async function insertFresh (tx: Queryable, lines: string[]): Promise<boolean> {
-  await tx.query('savepoint fingerprint_insert')
   try {
-    await tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}`, [lines.join('\n')])
+    await savepoint(tx, 'fingerprint_insert', () =>
+      tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}`, [lines.join('\n')]))
+    return true
   } catch (err) {
     if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err
-    await tx.query('rollback to savepoint fingerprint_insert')
     return false
   }
-  await tx.query('release savepoint fingerprint_insert')
-  return true
 }
 
 const UNIQUE_VIOLATION = '23505'
-
-/** Whether two fingerprint lines ("hash TAB ...") are for the same hash. */
-function sameHash (a: string, b: string): boolean {
-  return b.startsWith(a.slice(0, a.indexOf('\t') + 1))
-}

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
 import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type RequestParts, splitIngestRequest } from '../proto/index.ts'
-import type { Db, Queryable } from '../store/index.ts'
+import { type Db, type Queryable, savepoint } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop } from './change-set.ts'
 import { currentVersions, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints, staleRows } from './fingerprint.ts'
@@ -214,18 +214,6 @@ function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): v
         message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): ${field}: ${f.message}`
       }
     }
-  }
-}
-
-async function savepoint<T> (tx: Queryable, name: string, fn: () => Promise<T>): Promise<T> {
-  await tx.query(`savepoint ${name}`)
-  try {
-    const r = await fn()
-    await tx.query(`release savepoint ${name}`)
-    return r
-  } catch (err) {
-    await tx.query(`rollback to savepoint ${name}`)
-    throw err
   }
 }
 
