@@ -403,12 +403,11 @@ export function definePipelineTests (kind: BackendKind): void {
       let compared = 0
       for (const spec of MODELS) {
         const mine = created.filter((r) => r.object_type === spec.objectType)
-        if (mine.length === 0) continue
+        if (mine.length === 0 || spec.ends !== undefined) continue
         const stored = await db.query<{ id: string, row: Record<string, unknown> }>(
           `select id::text, to_jsonb(t) as row from ${spec.table} t where id = any($1::int8[])`, [mine.map((r) => r.object_id)])
         const rowOf = new Map(stored.rows.map((r) => [r.id, r.row]))
         for (const r of mine) {
-          if (spec.ends !== undefined) continue
           assert.deepEqual(r.post, rowOf.get(r.object_id), `${spec.objectType} ${r.object_id}${r.compact ? ' (compact)' : ''}`)
           compared++
         }
