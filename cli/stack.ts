@@ -67,7 +67,17 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
     closers.push(() => queue.close())
     let reconciler: Reconciler | undefined
     if (roles.reconciler) {
-      reconciler = createReconciler({ db, queue, logger, batchSize: config.batchSize, maxAttempts: config.maxAttempts, metricsRegistry: registry })
+      reconciler = createReconciler({
+        db,
+        queue,
+        logger,
+        batchSize: config.batchSize,
+        concurrency: config.concurrency,
+        maxAttempts: config.maxAttempts,
+        metricsRegistry: registry,
+        // PGlite lives in this thread's memory: only a server can be reached from other threads.
+        workerThreads: config.postgresUrl && config.workerThreads ? { postgresUrl: config.postgresUrl, applicationName: 'tributary' } : undefined
+      })
       reconciler.start()
       closers.push(() => reconciler!.drain())
       const retention = startRetention({ db, logger, ingestionLogDays: config.ingestionLogRetentionDays, changeLogDays: config.changeLogRetentionDays })

@@ -40,6 +40,8 @@ export const SERVER_SETTINGS: readonly Setting[] = [
   { key: 'ingester.max_entities', kind: 'int', default: 10000, min: 1, help: 'most entities in one Ingest request' },
   { key: 'ingester.max_request_bytes', kind: 'int', default: 16 * 1024 * 1024, min: 1024, help: 'largest Ingest request in bytes' },
   { key: 'reconciler.batch_size', kind: 'int', default: 64, min: 1, max: 1024, help: 'queue messages applied per database transaction' },
+  { key: 'reconciler.concurrency', kind: 'int', default: 2, min: 1, max: 64, help: 'batches applied at once, each in its own transaction' },
+  { key: 'reconciler.worker_threads', kind: 'bool', default: true, help: 'with PostgreSQL, apply each batch in flight on a worker thread of its own (the embedded store applies on the main thread)' },
   { key: 'reconciler.max_attempts', kind: 'int', default: 5, min: 1, help: 'attempts before a failing request is logged FAILED and dropped from the queue' },
   { key: 'reconciler.ingestion_log_retention', kind: 'int', default: 14, min: 0, help: 'days of ingestion logs and received request bytes to keep (0 = forever); swept hourly' },
   { key: 'reconciler.change_log_retention', kind: 'int', default: 90, min: 0, help: 'days of change log (object changes) to keep (0 = forever), as NetBox\'s CHANGELOG_RETENTION' },
@@ -62,6 +64,10 @@ export interface ServerConfig {
   maxEntities: number
   maxRequestBytes: number
   batchSize: number
+  /** Batches applied at once. */
+  concurrency: number
+  /** With PostgreSQL, apply batches on worker threads (reconciler/apply-workers.ts). */
+  workerThreads: boolean
   maxAttempts: number
   /** Days of ingestion logs and request bytes kept; 0 = forever. */
   ingestionLogRetentionDays: number
@@ -189,6 +195,8 @@ export function loadServerConfig (input: LoadServerConfigInput = {}): ServerConf
     maxEntities: int('ingester.max_entities'),
     maxRequestBytes: int('ingester.max_request_bytes'),
     batchSize: int('reconciler.batch_size'),
+    concurrency: int('reconciler.concurrency'),
+    workerThreads: values.get('reconciler.worker_threads') as boolean,
     maxAttempts: int('reconciler.max_attempts'),
     ingestionLogRetentionDays: int('reconciler.ingestion_log_retention'),
     changeLogRetentionDays: int('reconciler.change_log_retention'),

@@ -9,11 +9,12 @@ import { parseMessageId, type Queue, type QueueMessage } from '../queue/index.ts
 import type { Db } from '../store/index.ts'
 import { isTransientError, ReconcilerArgumentError } from './errors.ts'
 import { createMetrics, type ReconcilerMetrics } from './metrics.ts'
-import { applyRequests, recordFailedRequests, type ApplySummary, type RequestInput } from './pipeline.ts'
+import { applyRequests, recordFailedRequests, type ApplyCounts, type RequestInput } from './pipeline.ts'
+import { startApplyWorkers, type ApplyWorkers, type ApplyWorkersOptions } from './apply-workers.ts'
 
 /** A message's request, or one part of a request split to fit the queue (queue/types.ts): its
  * entities are logged under the original request id and their indexes in the original request. */
-function inputOf (m: QueueMessage): RequestInput {
+function inputOf (m: QueueMessage): RequestInput & { bytes: Uint8Array } {
   const { requestId, entityOffset } = parseMessageId(m.id)
   return { bytes: m.data, id: requestId, entityOffset }
 }
@@ -54,6 +55,13 @@ export interface ReconcilerOptions {
    * queue's ack wait. Default 10000. */
   heartbeatInterval?: number
   metricsRegistry?: Registry
+  /** Apply batches on worker threads, one per batch in flight (`concurrency`), each connected to
+   * this PostgreSQL (the database `db` is); see apply-workers.ts. Unset: on this thread, the only
+   * way for the embedded store. */
+  workerThreads?: Omit<ApplyWorkersOptions, 'threads' | 'logger'>
+  /** Threads started by the caller (startApplyWorkers), e.g. shared by reconcilers run one after
+   * another; used instead of `workerThreads` and left open. */
+  applyWorkers?: ApplyWorkers
 }
 
 export interface Reconciler {
@@ -94,6 +102,10 @@ class QueueReconciler implements Reconciler {
   #stopping = false
   #inFlight = 0
   readonly #abort = new AbortController()
+  readonly #threads: ReconcilerOptions['workerThreads']
+  #workers: ApplyWorkers | undefined
+  /** Whether #workers are this reconciler's to close. */
+  #ownsWorkers = false
 
   constructor (options: ReconcilerOptions) {
     this.#o = resolve(options)
@@ -101,12 +113,18 @@ class QueueReconciler implements Reconciler {
     this.#queue = options.queue
     this.#log = options.logger.child({ component: 'reconciler' })
     this.#m = createMetrics(options.queue, options.metricsRegistry)
+    this.#threads = options.workerThreads
+    this.#workers = options.applyWorkers
   }
 
   get metrics (): Registry { return this.#m.registry }
 
   start (): void {
     if (this.#loop || this.#stopping) return
+    if (this.#threads && !this.#workers) {
+      this.#workers = startApplyWorkers({ ...this.#threads, threads: this.#o.concurrency, logger: this.#log })
+      this.#ownsWorkers = true
+    }
     this.#loop = Promise.all(Array.from({ length: this.#o.concurrency }, () => this.#run())).then(() => {})
   }
 
@@ -139,7 +157,7 @@ class QueueReconciler implements Reconciler {
     }
   }
 
-  async #apply (messages: QueueMessage[]): Promise<ApplySummary> {
+  async #apply (messages: QueueMessage[]): Promise<ApplyCounts> {
     const timer = setInterval(() => { for (const m of messages) m.working().catch(() => {}) }, this.#o.heartbeatInterval)
     timer.unref()
     const end = this.#m.batchSeconds.startTimer()
@@ -147,7 +165,9 @@ class QueueReconciler implements Reconciler {
       // A deadlock or serialization failure with a concurrent batch is retried here at once, a
       // few times; longer trouble (the database away) goes back to the queue with backoff, so an
       // outage neither pins messages in this process nor burns their attempts in milliseconds.
-      return await applyRequests(this.#db, messages.map(inputOf), { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS })
+      const inputs = messages.map(inputOf)
+      if (this.#workers) return await this.#workers.apply(inputs, IN_PROCESS_ATTEMPTS)
+      return await applyRequests(this.#db, inputs, { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS })
     } finally {
       end()
       clearInterval(timer)
@@ -155,7 +175,7 @@ class QueueReconciler implements Reconciler {
   }
 
   async #handle (messages: QueueMessage[]): Promise<void> {
-    let summary: ApplySummary
+    let summary: ApplyCounts
     try {
       summary = await this.#apply(messages)
     } catch (err) {
@@ -222,6 +242,8 @@ class QueueReconciler implements Reconciler {
     this.#stopping = true
     this.#abort.abort()
     await this.#loop
+    // Nothing is in flight any more: the threads (if any) close their connections and end.
+    if (this.#ownsWorkers) await this.#workers?.close()
   }
 
   async close (): Promise<void> {

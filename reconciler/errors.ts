@@ -10,6 +10,7 @@ export type ReconcilerErrorCode =
   | 'ERR_RECONCILER_CONFLICT'
   | 'ERR_RECONCILER_CLOSED'
   | 'ERR_RECONCILER_ATTEMPTS'
+  | 'ERR_RECONCILER_WORKER'
 
 export class ReconcilerError extends Error {
   override name = 'ReconcilerError'
@@ -38,6 +39,20 @@ export class ConflictError extends ReconcilerError {
   }
 }
 
+/** An error raised on an apply worker thread (apply-workers.ts), rebuilt on this side of the
+ * message channel: its message, its code (a ReconcilerErrorCode, or the store's for a failed
+ * connect) and whether a retry of the batch may cure it, judged where the cause was at hand. */
+export class WorkerError extends Error {
+  override name = 'WorkerError'
+  readonly code: string
+  readonly transient: boolean
+  constructor (message: string, code: string, transient: boolean) {
+    super(message)
+    this.code = code
+    this.transient = transient
+  }
+}
+
 export class ReconcilerArgumentError extends TypeError {
   override name = 'ReconcilerArgumentError'
   readonly code = 'ERR_RECONCILER_ARGUMENT'
@@ -50,6 +65,7 @@ const TRANSIENT_NET = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT
 /** True for database errors a retry of the whole batch can cure. */
 export function isTransientError (err: unknown, depth = 0): boolean {
   if (err instanceof ConflictError) return true
+  if (err instanceof WorkerError) return err.transient
   const cause = (err as { cause?: unknown } | null)?.cause
   if (cause !== undefined && depth < 5 && isTransientError(cause, depth + 1)) return true
   const e = err as { code?: unknown, message?: unknown } | null

@@ -47,6 +47,9 @@ export interface ApplySummary {
   results: EntityResult[]
 }
 
+/** A summary without its per-entity results: what a batch applied on a worker thread reports. */
+export type ApplyCounts = Omit<ApplySummary, 'results'>
+
 export interface ApplyOptions {
   logger?: Logger
   /** Attempts for transient database errors (deadlock, serialization, lost connection), default 3. */

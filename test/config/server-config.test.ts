@@ -59,3 +59,15 @@ test('server config - auth.revocation_refresh is given in seconds and resolved t
   assert.throws(() => loadServerConfig({ env: { TRIBUTARY_AUTH_REVOCATION_REFRESH: '0' } }), /auth\.revocation_refresh \(from TRIBUTARY_AUTH_REVOCATION_REFRESH\): 0 is below the minimum 1/)
   assert.match(serverSettingsHelp(), /TRIBUTARY_AUTH_REVOCATION_REFRESH\s+seconds between reloads of the revoked clients.*\(default 5\)/)
 })
+
+test('server config - the reconciler applies 2 batches at once, on worker threads unless turned off', () => {
+  const c = loadServerConfig({ env: {} })
+  assert.equal(c.concurrency, 2)
+  assert.equal(c.workerThreads, true)
+  const off = loadServerConfig({ flags: { config: file('reconciler:\n  concurrency: 4\n') }, env: { TRIBUTARY_RECONCILER_WORKER_THREADS: 'false' } })
+  assert.equal(off.concurrency, 4)
+  assert.equal(off.workerThreads, false)
+  assert.throws(() => loadServerConfig({ env: { TRIBUTARY_RECONCILER_WORKER_THREADS: 'sometimes' } }),
+    /reconciler\.worker_threads \(from TRIBUTARY_RECONCILER_WORKER_THREADS\): expected true or false, got "sometimes"/)
+  assert.throws(() => loadServerConfig({ env: { TRIBUTARY_RECONCILER_CONCURRENCY: '0' } }), /reconciler\.concurrency .*below the minimum 1/)
+})

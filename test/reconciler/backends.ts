@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 export type BackendKind = 'postgres' | 'pglite'
 export const BACKENDS: BackendKind[] = ['postgres', 'pglite']
 
-export interface Backend { db: Db, close (): Promise<void> }
+/** url: the PostgreSQL database's, for connections of other threads or processes. */
+export interface Backend { db: Db, url?: string, close (): Promise<void> }
 
 export async function openBackend (kind: BackendKind): Promise<Backend> {
   if (kind === 'pglite') {
@@ -20,6 +21,7 @@ export async function openBackend (kind: BackendKind): Promise<Backend> {
   await migrate(db)
   return {
     db,
+    url: t.url,
     async close () {
       await db.close()
       await t.drop()

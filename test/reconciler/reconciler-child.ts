@@ -7,7 +7,16 @@ import { connectPostgres } from '../../store/index.ts'
 
 const db = await connectPostgres({ url: process.env.CHILD_PG_URL!, max: 2 })
 const queue = await createJetStreamQueue({ servers: process.env.CHILD_NATS_URL!, stream: process.env.CHILD_STREAM!, ackWait: Number(process.env.CHILD_ACK_WAIT) })
-const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: Number(process.env.CHILD_BATCH), heartbeatInterval: 500 })
+// Batches on worker threads, as a reconciler with PostgreSQL applies them by default: kill -9
+// takes the threads, mid-transaction, with the process.
+const reconciler = createReconciler({
+  db,
+  queue,
+  logger: silentLogger,
+  batchSize: Number(process.env.CHILD_BATCH),
+  heartbeatInterval: 500,
+  workerThreads: { postgresUrl: process.env.CHILD_PG_URL! }
+})
 reconciler.start()
 process.stdout.write('started\n')
 process.on('SIGTERM', () => {
