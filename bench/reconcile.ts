@@ -2,12 +2,13 @@
 // address on each, one request per device) preloaded into the embedded queue and drained by the
 // reconciler (fetch -> apply -> commit -> ack), for new objects, unchanged repeats and repeats with
 // 10% of the entities changed; each beside the raw rate of a set-based INSERT of the same rows into
-// the same PostgreSQL, which is the ceiling. Every phase first runs once, smaller, on a database of
-// its own, so V8's compilation of the reconciler is not counted; then each figure is the best of
-// BENCH_RUNS runs. Last line: one JSON object.
+// the same PostgreSQL, which is the ceiling. Every phase first runs smaller, on other devices, so
+// V8's compilation of the reconciler is not counted; then each figure is the best of BENCH_RUNS
+// runs. Last line: one JSON object.
 //
 //   npm run bench:reconcile                 (BENCH_DEVICES=1024, BENCH_BATCH=64 requests per transaction,
-//                                            BENCH_CONCURRENCY=2 batches at once, BENCH_RUNS=3)
+//                                            BENCH_CONCURRENCY=2 batches at once on as many worker
+//                                            threads (BENCH_THREADS=0: on the main thread), BENCH_RUNS=3)
 //   TRIBUTARY_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reconcile
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -18,7 +19,7 @@ import { encodeIngestRequest, type IngestRequest } from '../proto/index.ts'
 import { openEmbeddedQueue } from '../queue/index.ts'
 import { connectPostgres, migrate, type Db } from '../store/index.ts'
 import { silentLogger } from '../config/logger.ts'
-import { createReconciler } from '../reconciler/index.ts'
+import { createReconciler, startApplyWorkers, type ApplyWorkers } from '../reconciler/index.ts'
 
 const ADMIN_URL = process.env.TRIBUTARY_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1024)
@@ -27,6 +28,11 @@ const INTERFACES = 48
 const BATCH = Number(process.env.BENCH_BATCH ?? 64)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2)
+// Batches are applied on worker threads, as the reconciler does with PostgreSQL; BENCH_THREADS=0
+// applies them on the main thread (as with the embedded store).
+const THREADS = process.env.BENCH_THREADS !== '0'
+/** Each bench database's URL, for the reconciler's worker threads. */
+const urls = new Map<Db, string>()
 
 type Entity = Record<string, unknown>
 const ts = { seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 }
@@ -103,12 +109,13 @@ function cpuBetween (before: Map<number, number>, after: Map<number, number>): n
 interface Rate { perSecond: number, seconds: number }
 interface Drained extends Rate { cpuPerEntity: number, pgCpuPerEntity: number }
 
-/** Publishes one request per device, starts a reconciler and returns entities/s until idle. */
-async function drain (db: Db, dir: string, variant: 'base' | 'changed', devices = DEVICES): Promise<Drained> {
+/** Publishes one request per device (devices `first`..`first + devices - 1`), starts a reconciler
+ * and returns entities/s until idle. */
+async function drain (db: Db, dir: string, variant: 'base' | 'changed', workers: ApplyWorkers | undefined, devices = DEVICES, first = 0): Promise<Drained> {
   const queue = await openEmbeddedQueue({ dir })
   try {
-    for (let d = 0; d < devices; d++) await queue.publish(randomUUID(), requestBytes(d, variant))
-    const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: BATCH, concurrency: CONCURRENCY })
+    for (let d = first; d < first + devices; d++) await queue.publish(randomUUID(), requestBytes(d, variant))
+    const reconciler = createReconciler({ db, queue, logger: silentLogger, batchSize: BATCH, concurrency: CONCURRENCY, applyWorkers: workers })
     const started = process.hrtime.bigint()
     const cpu = process.cpuUsage()
     const pgCpu = await backendCpuSeconds(db)
@@ -123,6 +130,13 @@ async function drain (db: Db, dir: string, variant: 'base' | 'changed', devices 
   } finally {
     await queue.close()
   }
+}
+
+/** A run's phase: first WARMUP_DEVICES other devices in the same variant (not counted, so V8 has
+ * compiled the code the phase runs, on the threads that run it), then the measured devices. */
+async function phase (db: Db, dirs: () => string, variant: 'base' | 'changed', workers: ApplyWorkers | undefined): Promise<Drained> {
+  await drain(db, dirs(), variant, workers, WARMUP_DEVICES, DEVICES)
+  return drain(db, dirs(), variant, workers)
 }
 
 /** The ceiling: the same device, interface and address rows written with multi-row INSERTs, one
@@ -193,6 +207,7 @@ async function freshDatabase (admin: pg.Client, dbs: string[]): Promise<Db> {
   const url = new URL(ADMIN_URL)
   url.pathname = `/${name}`
   const db = await connectPostgres({ url: url.toString(), max: 4 })
+  urls.set(db, url.toString())
   await migrate(db)
   return db
 }
@@ -209,10 +224,8 @@ async function main (): Promise<void> {
     console.log(`reconciler bench: ${DEVICES} devices x (1 device + ${INTERFACES} interfaces + ${INTERFACES} addresses) = ${entities} entities per run, ` +
       `one request per device, ${BATCH} requests per transaction, embedded queue -> reconciler (consumer) -> PostgreSQL, best of ${RUNS} runs`)
     // A reconciler runs for days: its first batches, while V8 compiles its code, say nothing about
-    // its rate. Every phase runs once on a database of its own before the measured runs.
-    const warm = await freshDatabase(admin, names)
-    open.push(warm)
-    for (const variant of ['base', 'base', 'changed'] as const) await drain(warm, queueDir(), variant, WARMUP_DEVICES)
+    // its rate. Every measured phase comes after a smaller one of its kind (phase()), on the same
+    // threads.
     // Each figure is the best of RUNS runs, each run on a database of its own: on a shared machine
     // one run of a few seconds measured the same code anywhere between 34,000 and 57,000 rows/s
     // (raw INSERT) and 9,500 and 13,500 entities/s (new objects). The best is the closest to what
@@ -222,9 +235,14 @@ async function main (): Promise<void> {
     for (let r = 0; r < RUNS; r++) {
       const db = await freshDatabase(admin, names)
       open.push(db)
-      runs.new.push(await drain(db, queueDir(), 'base'))
-      runs.unchanged.push(await drain(db, queueDir(), 'base'))
-      runs.changed.push(await drain(db, queueDir(), 'changed'))
+      const workers = THREADS ? startApplyWorkers({ postgresUrl: urls.get(db)!, threads: CONCURRENCY, logger: silentLogger }) : undefined
+      try {
+        runs.new.push(await phase(db, queueDir, 'base', workers))
+        runs.unchanged.push(await phase(db, queueDir, 'base', workers))
+        runs.changed.push(await phase(db, queueDir, 'changed', workers))
+      } finally {
+        await workers?.close()
+      }
       const rawDb = await freshDatabase(admin, names)
       open.push(rawDb)
       runs.raw.push(await rawInsert(rawDb, true))
