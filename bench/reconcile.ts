@@ -23,11 +23,13 @@ import { createReconciler, startApplyWorkers, type ApplyWorkers } from '../recon
 
 const ADMIN_URL = process.env.TRIBUTARY_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1024)
-const WARMUP_DEVICES = 2 * Number(process.env.BENCH_BATCH ?? 64)
 const INTERFACES = 48
 const BATCH = Number(process.env.BENCH_BATCH ?? 64)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2)
+// Four batches per thread before each measured phase: with one, the threads' first measured
+// batches still ran partly unoptimised code (~75 us of CPU per new entity against ~62 when warm).
+const WARMUP_DEVICES = 4 * BATCH * CONCURRENCY
 // Batches are applied on worker threads, as the reconciler does with PostgreSQL; BENCH_THREADS=0
 // applies them on the main thread (as with the embedded store).
 const THREADS = process.env.BENCH_THREADS !== '0'
