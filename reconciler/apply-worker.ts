@@ -29,7 +29,10 @@ function connect (): Promise<Db> {
 
 async function apply (m: Extract<ToWorker, { type: 'apply' }>): Promise<void> {
   try {
-    const { results: _, ...counts } = await applyRequests(await connect(), m.inputs, { logger, attempts: m.attempts })
+    // The bytes arrive as plain Uint8Arrays; as Buffers (the same memory) protobufjs reads their
+    // strings with Node's native UTF-8 decoder instead of its own JavaScript one.
+    const inputs = m.inputs.map((i) => ({ ...i, bytes: Buffer.from(i.bytes.buffer, i.bytes.byteOffset, i.bytes.byteLength) }))
+    const { results: _, ...counts } = await applyRequests(await connect(), inputs, { logger, attempts: m.attempts })
     post({ type: 'done', id: m.id, counts })
   } catch (err) {
     const e = err as { message?: string, code?: unknown }
