@@ -33,10 +33,10 @@ async function apply (m: Extract<ToWorker, { type: 'apply' }>): Promise<void> {
     // strings with Node's native UTF-8 decoder instead of its own JavaScript one.
     const inputs = m.inputs.map((i) => ({ ...i, bytes: Buffer.from(i.bytes.buffer, i.bytes.byteOffset, i.bytes.byteLength) }))
     const { results: _, ...counts } = await applyRequests(await connect(), inputs, { logger, attempts: m.attempts })
-    post({ type: 'done', id: m.id, counts })
+    post({ type: 'done', counts })
   } catch (err) {
     const e = err as { message?: string, code?: unknown }
-    post({ type: 'failed', id: m.id, error: { message: String(e?.message ?? err), code: typeof e?.code === 'string' ? e.code : undefined, transient: isTransientError(err) } })
+    post({ type: 'failed', error: { message: String(e?.message ?? err), code: typeof e?.code === 'string' ? e.code : undefined, transient: isTransientError(err) } })
   }
 }
 

@@ -2,9 +2,10 @@
 // own (apply-worker.ts), one batch per thread at a time, each thread with its own connection.
 // Decoding, matching and building a batch's statements is CPU work on one thread; on the main
 // thread two batches in flight took turns on it, while beside it the database had cores to spare
-// (issue 4: two threads applied ~10-20% more entities/s than one on the same two cores). A thread
-// also gets a young generation sized for a batch (DEFAULT_YOUNG_GENERATION_MB), which the main
-// thread cannot be given from code. PGlite lives in the main thread's memory, so the embedded
+// (issue 4: on two cores shared with PostgreSQL, two threads applied ~10-15% more new entities/s
+// than the main thread; with cores of its own a reconciler gains more). A thread also gets a young
+// generation sized for a batch (DEFAULT_YOUNG_GENERATION_MB), which the main thread cannot be
+// given from code. PGlite lives in the main thread's memory, so the embedded
 // store applies on the main thread.
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { Logger } from 'pino'
@@ -16,19 +17,21 @@ export interface WorkerInput { bytes: Uint8Array, id?: string, entityOffset?: nu
 
 export interface WorkerConfig { postgresUrl: string, logLevel: string, applicationName: string }
 
+/** A thread applies one batch at a time, so an answer needs no id: it is the pending batch's. */
 export type ToWorker =
-  | { type: 'apply', id: number, inputs: WorkerInput[], attempts: number }
+  | { type: 'apply', inputs: WorkerInput[], attempts: number }
   | { type: 'close' }
 
 export type FromWorker =
-  | { type: 'done', id: number, counts: ApplyCounts }
-  | { type: 'failed', id: number, error: { message: string, code?: string, transient: boolean } }
+  | { type: 'done', counts: ApplyCounts }
+  | { type: 'failed', error: { message: string, code?: string, transient: boolean } }
   | { type: 'log', line: string }
 
 /** MB of young generation per thread: 3 semi-spaces of 64 MB. A batch's decoded entities, nodes
  * and rows live until it commits, longer than V8's default 16 MB semi-space takes to fill, so
- * most of them were copied by the scavenger once or twice; with 64 MB the scavenges of the
- * reconciler bench took ~30% less time (issue 4). */
+ * most of them were copied by the scavenger once or twice. In the reconciler bench 64 MB
+ * semi-spaces took ~30% off the scavenges' time on the main thread and ~16% on the threads
+ * (issue 4). */
 export const DEFAULT_YOUNG_GENERATION_MB = 192
 /** ms a thread has to close its connection and exit before it is terminated. */
 const CLOSE_TIMEOUT = 5000
@@ -53,11 +56,17 @@ export interface ApplyWorkers {
   close (): Promise<void>
 }
 
-// The project runs its TypeScript through tsx's loader (bin/tributary.js), and a worker thread
-// does not inherit loaders registered in code: the thread registers it before loading its module.
-const WORKER_MODULE = new URL('./apply-worker.ts', import.meta.url)
-const WORKER_ENTRY = new URL(`data:text/javascript,${encodeURIComponent(
-  `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(WORKER_MODULE.href)})`)}`)
+let entry: URL | undefined
+
+/** The thread's entry module. The project runs its TypeScript through tsx's loader
+ * (bin/tributary.js), and a worker thread does not inherit loaders registered in code: the thread
+ * registers it before loading apply-worker.ts. */
+function workerEntry (): URL {
+  const worker = new URL('./apply-worker.ts', import.meta.url)
+  entry ??= new URL(`data:text/javascript,${encodeURIComponent(
+    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(worker.href)})`)}`)
+  return entry
+}
 
 /** Writes a record a thread logged through `log`, without repeating what `log` already binds. */
 function relay (log: Logger, line: string, thread: number): void {
@@ -80,11 +89,10 @@ class Thread {
   readonly worker: Worker
   pending: Pending | undefined
   exited = false
-  #nextId = 0
 
   constructor (options: ApplyWorkersOptions, log: Logger) {
     const config: WorkerConfig = { postgresUrl: options.postgresUrl, logLevel: log.level, applicationName: options.applicationName ?? 'tributary' }
-    this.worker = new Worker(WORKER_ENTRY, {
+    this.worker = new Worker(workerEntry(), {
       workerData: config,
       resourceLimits: { maxYoungGenerationSizeMb: DEFAULT_YOUNG_GENERATION_MB, ...options.resourceLimits }
     })
@@ -111,14 +119,15 @@ class Thread {
 
   apply (inputs: WorkerInput[], attempts: number): Promise<ApplyCounts> {
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject, requests: inputs.length }
       // Each message's bytes are copied once into a buffer of their own and moved, not cloned: a
       // queue's bytes may be a view into a larger buffer, which a clone would copy whole, and
       // which moving would take from the queue's client. (new Uint8Array, not slice(): a Buffer's
       // slice() is a view.)
       const moved = inputs.map((i) => ({ ...i, bytes: new Uint8Array(i.bytes) }))
-      const message: ToWorker = { type: 'apply', id: this.#nextId++, inputs: moved, attempts }
+      const message: ToWorker = { type: 'apply', inputs: moved, attempts }
       this.worker.postMessage(message, moved.map((i) => i.bytes.buffer))
+      // Answers are events: none can come before this line.
+      this.pending = { resolve, reject, requests: inputs.length }
     })
   }
 
