@@ -403,7 +403,10 @@ function summarise (inputs: number, batch: Batch, skip: Set<string>): ApplySumma
 /** Applies requests in one transaction and logs every entity. Transient database errors are
  * retried `attempts` times, then thrown (the consumer naks and retries later). */
 export async function applyRequests (db: Db, requests: RequestInput[], options: ApplyOptions = {}): Promise<ApplySummary> {
-  const logger = (options.logger ?? silentLogger).child({ component: 'reconciler' })
+  // The consumer hands over its own logger, already the reconciler's: bound twice, every record
+  // would carry "component" twice.
+  const given = options.logger ?? silentLogger
+  const logger = given.bindings().component === 'reconciler' ? given : given.child({ component: 'reconciler' })
   const attempts = options.attempts ?? 3
   let shortcuts = true
   for (let attempt = 1; ; attempt++) {

@@ -1,80 +1,19 @@
-// The reconciler applying batches on worker threads (PostgreSQL): the same outcome as on the main
-// thread with the threads' own connections, their log records written through the caller's
-// logger, an error on a thread coming back with its code and whether a retry may cure it, and a
-// thread that dies failing its batch alone.
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
+// Apply worker threads on their own (PostgreSQL): an error on a thread comes back with its code
+// and whether a retry may cure it, and a thread that dies fails its batch alone. The consumer on
+// threads is tested with the consumer (consumer.test.ts).
+import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pino from 'pino'
 import { silentLogger } from '../../config/logger.ts'
 import { encodeIngestRequest } from '../../proto/index.ts'
-import { openEmbeddedQueue, type Queue } from '../../queue/index.ts'
-import { createReconciler, isTransientError, startApplyWorkers } from '../../reconciler/index.ts'
-import { eventually } from '../helpers/eventually.ts'
-import { count, openBackend, reset, type Backend } from './backends.ts'
+import { isTransientError, startApplyWorkers } from '../../reconciler/index.ts'
+import { count, openBackend, type Backend } from './backends.ts'
 import { deviceEntities, request } from './fixtures.ts'
 import { loadRequest } from './load.ts'
 
-const APP = 'tributary-apply-workers-test'
-
-describe('apply worker threads (embedded queue, PostgreSQL)', () => {
+describe('apply worker threads (PostgreSQL)', () => {
   let backend: Backend
-  let dir: string
-  let queue: Queue
   before(async () => { backend = await openBackend('postgres') })
   after(async () => { await backend.close() })
-  beforeEach(async () => {
-    await reset(backend.db)
-    dir = mkdtempSync(join(tmpdir(), 'apply-workers-'))
-    queue = await openEmbeddedQueue({ dir, ackWait: 5000 })
-  })
-  afterEach(async () => {
-    await queue.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
-
-  const threadConnections = (): Promise<number> => count(backend.db, 'select 1 from pg_stat_activity where application_name = $1', [APP])
-
-  test('apply workers - the consumer on worker threads applies every request, acknowledges after commit and logs through its logger', async () => {
-    const lines: string[] = []
-    const logger = pino({ level: 'debug' }, { write: (line: string) => { lines.push(line) } })
-    const entities = deviceEntities()
-    for (let i = 0; i < entities.length; i += 4) {
-      const r = request(entities.slice(i, i + 4))
-      await queue.publish(r.id!, encodeIngestRequest(r))
-    }
-    await queue.publish('garbage-1', new Uint8Array([0xff, 0xff, 0xff, 0x01]))
-    const reconciler = createReconciler({ db: backend.db, queue, logger, batchSize: 2, workerThreads: { postgresUrl: backend.url!, applicationName: APP } })
-    reconciler.start()
-    await reconciler.idle()
-    // The batches went through the threads' own connections, which close with the reconciler.
-    assert.ok(await threadConnections() >= 1)
-    await reconciler.close()
-    await eventually(async () => (await threadConnections()) === 0, 10_000, 100, 'thread connections closed')
-
-    assert.equal((await queue.stats()).pending, 0)
-    assert.equal(await count(backend.db, "select 1 from ingestion_log_entry where state in ('APPLIED', 'NO_CHANGES')"), entities.length)
-    assert.equal(await count(backend.db, 'select 1 from device where primary_ip4_id is not null'), 1)
-    assert.equal(await count(backend.db, 'select 1 from interface'), 4)
-    const bad = await backend.db.query<{ request_id: string, error: { code: string } }>("select request_id, error from ingestion_log where state = 'FAILED'")
-    assert.deepEqual(bad.rows.map((r) => [r.request_id, r.error.code]), [['garbage-1', 'ERR_RECONCILER_DECODE']])
-    const metrics = await reconciler.metrics.metrics()
-    const byOutcome = Object.fromEntries([...metrics.matchAll(/tributary_reconciler_entities_total\{outcome="(\w+)"\} (\d+)/g)].map((m) => [m[1], Number(m[2])]))
-    assert.equal(byOutcome.applied + byOutcome.no_changes, entities.length)
-    assert.equal(byOutcome.failed, 1)
-
-    // The pipeline's record of the failed entity was logged on a thread and written here, once
-    // with the reconciler's bindings.
-    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
-    const failed = records.find((r) => r.msg === 'batch applied with failed entities')
-    assert.ok(failed, `no record of the failed entity among ${records.length}`)
-    assert.equal(failed.failed, 1)
-    assert.equal(failed.component, 'reconciler')
-    assert.ok(typeof failed.thread === 'number' && failed.thread > 0, `thread: ${String(failed.thread)}`)
-    assert.equal(lines.find((l) => l.includes('batch applied with failed entities'))!.match(/"component"/g)!.length, 1)
-  })
 
   test('apply workers - an error on a thread comes back with its code, whether it is transient, and no password', async () => {
     const workers = startApplyWorkers({ postgresUrl: 'postgres://tributary:hunter2@127.0.0.1:1/nowhere', threads: 1, logger: silentLogger })
