@@ -81,3 +81,9 @@ export function isDataError (err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'))
 }
+
+/** True for a unique violation: a row with the same key is already there (or was just created by
+ * another writer, whose commit the statement waited for). */
+export function isUniqueViolation (err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23505'
+}

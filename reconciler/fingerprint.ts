@@ -13,6 +13,7 @@
 import { hash } from 'node:crypto'
 import type { EntityPart } from '../proto/index.ts'
 import { type Queryable, savepoint } from '../store/index.ts'
+import { isUniqueViolation } from './errors.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
 import { type MatcherSpec, type MatchKey, type ModelSpec, MODELS, TYPE_ORDER } from './models.ts'
@@ -274,9 +275,7 @@ async function insertFresh (tx: Queryable, lines: string[]): Promise<boolean> {
       tx.query(`insert into entity_fingerprint (hash, object_id, objects) ${FROM_LINES}`, [lines.join('\n')]))
     return true
   } catch (err) {
-    if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err
+    if (!isUniqueViolation(err)) throw err
     return false
   }
 }
-
-const UNIQUE_VIOLATION = '23505'

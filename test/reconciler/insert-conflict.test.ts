@@ -1,0 +1,64 @@
+// A row another writer creates while a batch is being applied: the batch's INSERT waits for that
+// writer's commit, fails on the unique key, and the batch is planned again and matches the row.
+// Made deterministic here: the other writer holds its uncommitted row until the batch is seen
+// waiting for it.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+import { applyRequests } from '../../reconciler/index.ts'
+import { connectPostgres, migrate, type Db } from '../../store/index.ts'
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
+import { count, one } from './backends.ts'
+import { ts } from './fixtures.ts'
+
+let t: TestDatabase
+let db: Db
+before(async () => {
+  t = await createTestDatabase('reconciler_insert_conflict')
+  db = await connectPostgres({ url: t.url, max: 2 })
+  await migrate(db)
+})
+after(async () => {
+  await db.close()
+  await t.drop()
+})
+
+/** Resolves once a session of this database waits for a lock (the batch's INSERT on the key). */
+async function lockWaiter (other: pg.Client): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const r = await other.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+    if (r.rows[0].n > 0) return
+    await sleep(10)
+  }
+  throw new Error('the batch never waited for the other writer')
+}
+
+test('reconciler - a site another writer creates during the batch is matched, not duplicated or failed', async () => {
+  const other = new pg.Client({ connectionString: t.url })
+  await other.connect()
+  try {
+    await other.query('begin')
+    const mine = await other.query<{ id: string }>("insert into site (name, slug, description) values ('Race DC', 'race-dc', 'by hand') returning id::text as id")
+    const id = randomUUID()
+    const applying = applyRequests(db, [{
+      request: {
+        id,
+        producer_app_name: 'test',
+        entities: [{ timestamp: ts(), site: { name: 'Race DC', status: 'active' } }]
+      } as never
+    }])
+    await lockWaiter(other)
+    await other.query('commit')
+    const summary = await applying
+    assert.equal(summary.failed, 0, JSON.stringify(summary.results))
+    assert.equal(summary.results[0].objectId, Number(mine.rows[0].id))
+    assert.equal(await count(db, "select 1 from site where name = 'Race DC'"), 1)
+    // The replan matched the committed row and left its fields alone: the entity sent no description.
+    assert.equal((await one<{ description: string }>(db, "select description from site where name = 'Race DC'")).description, 'by hand')
+    assert.equal(await count(db, "select 1 from object_change where object_type = 'dcim.site' and action = 'create'"), 0)
+  } finally {
+    await other.end()
+  }
+})
