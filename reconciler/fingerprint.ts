@@ -226,31 +226,30 @@ export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: st
   // "t,id,xmin" per row, shared by the entities naming it.
   const parts = new RowMap<string>()
   versions.forEach((x, t, id) => parts.set(t, id, `"${MODELS[t].table}",${id},${x}`))
+  // In hash order, so concurrent batches lock fingerprint rows in the same order; the same content
+  // twice in a batch is one row. The entries are sorted by their hashes rather than the lines by
+  // their text: comparing lines built by concatenation flattened each of them first, which with
+  // slicing each hash back out cost more than building the lines.
+  const sorted = entries.slice().sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0)
   // One line per fingerprint, "hash TAB object id TAB row list as JSON", split by the server: no
   // JSON for it to parse (the list is stored as text) and no array literal to escape.
-  const lines: string[] = []
-  for (const e of entries) {
+  const unique: string[] = []
+  const fresh: string[] = []
+  const known: string[] = []
+  let previous = ''
+  for (const e of sorted) {
+    if (e.hash === previous) continue
     let list = ''
     for (let i = 0; i < e.rows.length; i++) {
       const part = parts.get(e.rows[i][0], e.rows[i][1])
       if (part === undefined) { list = ''; break }
       list = i === 0 ? part : `${list},${part}`
     }
-    if (list !== '') lines.push(`${e.hash}\t${e.objectId ?? ''}\t[${list}]`)
-  }
-  // In hash order (a line starts with its hash, all hashes are as long), so concurrent batches
-  // lock fingerprint rows in the same order; the same content twice in a batch is one row.
-  lines.sort()
-  const unique: string[] = []
-  const fresh: string[] = []
-  const known: string[] = []
-  let previous = ''
-  for (const line of lines) {
-    const hash = line.slice(0, line.indexOf('\t'))
-    if (hash === previous) continue
-    previous = hash
+    if (list === '') continue
+    previous = e.hash
+    const line = `${e.hash}\t${e.objectId ?? ''}\t[${list}]`
     unique.push(line)
-    ;(stored.has(hash) ? known : fresh).push(line)
+    ;(stored.has(e.hash) ? known : fresh).push(line)
   }
   // After a failed insert, all of them in one upsert: still in hash order.
   if (fresh.length > 0 && !await insertFresh(tx, fresh)) return await upsert(tx, unique)
