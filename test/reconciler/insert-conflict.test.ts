@@ -8,22 +8,17 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { applyRequests } from '../../reconciler/index.ts'
-import { connectPostgres, migrate, type Db } from '../../store/index.ts'
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
-import { count, one } from './backends.ts'
+import type { Db } from '../../store/index.ts'
+import { type Backend, count, one, openBackend } from './backends.ts'
 import { ts } from './fixtures.ts'
 
-let t: TestDatabase
+let backend: Backend
 let db: Db
 before(async () => {
-  t = await createTestDatabase('reconciler_insert_conflict')
-  db = await connectPostgres({ url: t.url, max: 2 })
-  await migrate(db)
+  backend = await openBackend('postgres')
+  db = backend.db
 })
-after(async () => {
-  await db.close()
-  await t.drop()
-})
+after(() => backend.close())
 
 /** Resolves once a session of this database waits for a lock (the batch's INSERT on the key). */
 async function lockWaiter (other: pg.Client): Promise<void> {
@@ -36,7 +31,7 @@ async function lockWaiter (other: pg.Client): Promise<void> {
 }
 
 test('reconciler - a site another writer creates during the batch is matched, not duplicated or failed', async () => {
-  const other = new pg.Client({ connectionString: t.url })
+  const other = new pg.Client({ connectionString: backend.url })
   await other.connect()
   try {
     await other.query('begin')
