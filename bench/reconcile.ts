@@ -108,8 +108,21 @@ function cpuBetween (before: Map<number, number>, after: Map<number, number>): n
   return s
 }
 
+/** The machine's CPU time so far in USER_HZ ticks, all of it and the part the hypervisor gave to
+ * other guests (steal); undefined where /proc/stat is not there. On a shared VM a run that lost
+ * CPU to its neighbours is slow for reasons the code does not have. */
+function machineTicks (): { total: number, steal: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number)
+    // user nice system idle iowait irq softirq steal (guest time is already within user)
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 }
+  } catch {
+    return undefined
+  }
+}
+
 interface Rate { perSecond: number, seconds: number }
-interface Drained extends Rate { cpuPerEntity: number, pgCpuPerEntity: number }
+interface Drained extends Rate { cpuPerEntity: number, pgCpuPerEntity: number, stealShare: number | null }
 
 /** Publishes one request per device (devices `first`..`first + devices - 1`), starts a reconciler
  * and returns entities/s until idle. */
@@ -121,14 +134,17 @@ async function drain (db: Db, dir: string, variant: 'base' | 'changed', workers:
     const started = process.hrtime.bigint()
     const cpu = process.cpuUsage()
     const pgCpu = await backendCpuSeconds(db)
+    const ticks = machineTicks()
     reconciler.start()
     await reconciler.idle()
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const used = process.cpuUsage(cpu)
+    const ticksAfter = machineTicks()
     const pgUsed = cpuBetween(pgCpu, await backendCpuSeconds(db))
     await reconciler.close()
     const entities = devices * ENTITIES_PER_DEVICE
-    return { perSecond: entities / seconds, seconds, cpuPerEntity: (used.user + used.system) / entities, pgCpuPerEntity: pgUsed * 1e6 / entities }
+    const stealShare = ticks && ticksAfter && ticksAfter.total > ticks.total ? (ticksAfter.steal - ticks.steal) / (ticksAfter.total - ticks.total) : null
+    return { perSecond: entities / seconds, seconds, cpuPerEntity: (used.user + used.system) / entities, pgCpuPerEntity: pgUsed * 1e6 / entities, stealShare }
   } finally {
     await queue.close()
   }
@@ -253,7 +269,8 @@ async function main (): Promise<void> {
       runs.raw_parallel.push(await rawInsert(parallelDb, true, CONCURRENCY))
       console.log(`run ${r + 1}/${RUNS}: new ${fmt(runs.new[r].perSecond)}, unchanged ${fmt(runs.unchanged[r].perSecond)}, ` +
         `10% changed ${fmt(runs.changed[r].perSecond)} entities/s; raw INSERT ${fmt(runs.raw[r].perSecond)} rows/s, ` +
-        `${fmt(runs.raw_parallel[r].perSecond)} rows/s on ${CONCURRENCY} connections`)
+        `${fmt(runs.raw_parallel[r].perSecond)} rows/s on ${CONCURRENCY} connections` +
+        (runs.new[r].stealShare === null ? '' : `; host steal ${[runs.new[r], runs.unchanged[r], runs.changed[r]].map((x) => (100 * (x.stealShare ?? 0)).toFixed(1)).join('/')}%`))
     }
     const created = best(runs.new)
     const unchanged = best(runs.unchanged)
@@ -264,8 +281,10 @@ async function main (): Promise<void> {
     const bare = await rawInsert(rawDb, false)
     const beside = `raw INSERT ${fmt(raw.perSecond)} rows/s (same schema), ${fmt(rawParallel.perSecond)} rows/s (same schema, ${CONCURRENCY} connections), ${fmt(bare.perSecond)} rows/s (bare tables)`
     // CPU time of this process (the reconciler) per entity: what the machine's other load does not change much.
-    const cpu = (r: { cpuPerEntity: number, pgCpuPerEntity: number }): string =>
-      `${r.cpuPerEntity.toFixed(0).padStart(4)} us CPU/entity, PostgreSQL ${r.pgCpuPerEntity.toFixed(0).padStart(4)} us`
+    const cpu = (r: Drained): string =>
+      `${r.cpuPerEntity.toFixed(0).padStart(4)} us CPU/entity, PostgreSQL ${r.pgCpuPerEntity.toFixed(0).padStart(4)} us` +
+      (r.stealShare === null ? '' : `, host steal ${(100 * r.stealShare).toFixed(1)}%`)
+    const steal = (r: Drained): number | null => r.stealShare === null ? null : Number(r.stealShare.toFixed(3))
     console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s, ${cpu(created)})   ${beside}`)
     console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s, ${cpu(unchanged)})   ${beside}`)
     console.log(`10% changed      ${fmt(changed.perSecond)} entities/s   (${changed.seconds.toFixed(2)} s, ${cpu(changed)})   ${beside}`)
@@ -287,6 +306,8 @@ async function main (): Promise<void> {
       per_run: Object.fromEntries(Object.entries(runs).map(([k, list]: [string, Rate[]]) => [k, list.map((x) => Math.round(x.perSecond))])),
       reconciler_cpu_us_per_entity: { new: Math.round(created.cpuPerEntity), unchanged: Math.round(unchanged.cpuPerEntity), changed: Math.round(changed.cpuPerEntity) },
       postgres_cpu_us_per_entity: { new: Math.round(created.pgCpuPerEntity), unchanged: Math.round(unchanged.pgCpuPerEntity), changed: Math.round(changed.pgCpuPerEntity) },
+      // Share of the machine's CPU time the hypervisor gave to other guests during those runs.
+      host_steal_share: { new: steal(created), unchanged: steal(unchanged), changed: steal(changed) },
       // The machine's 1-minute load average when the run ended: figures from a busy machine are low.
       load_avg_1m: Number(loadavg()[0].toFixed(2))
     }))
