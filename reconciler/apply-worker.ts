@@ -32,7 +32,7 @@ async function apply (m: Extract<ToWorker, { type: 'apply' }>): Promise<void> {
     // The bytes arrive as plain Uint8Arrays; as Buffers (the same memory) protobufjs reads their
     // strings with Node's native UTF-8 decoder instead of its own JavaScript one.
     const inputs = m.inputs.map((i) => ({ ...i, bytes: Buffer.from(i.bytes.buffer, i.bytes.byteOffset, i.bytes.byteLength) }))
-    const { results: _, ...counts } = await applyRequests(await connect(), inputs, { logger, attempts: m.attempts })
+    const { results: _, ...counts } = await applyRequests(await connect(), inputs, { logger, attempts: m.attempts, results: false })
     post({ type: 'done', counts })
   } catch (err) {
     const e = err as { message?: string, code?: unknown }

@@ -167,7 +167,7 @@ class QueueReconciler implements Reconciler {
       // outage neither pins messages in this process nor burns their attempts in milliseconds.
       const inputs = messages.map(inputOf)
       if (this.#workers) return await this.#workers.apply(inputs, IN_PROCESS_ATTEMPTS)
-      return await applyRequests(this.#db, inputs, { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS })
+      return await applyRequests(this.#db, inputs, { logger: this.#log, attempts: IN_PROCESS_ATTEMPTS, results: false })
     } finally {
       end()
       clearInterval(timer)

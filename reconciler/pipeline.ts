@@ -54,6 +54,9 @@ export interface ApplyOptions {
   logger?: Logger
   /** Attempts for transient database errors (deadlock, serialization, lost connection), default 3. */
   attempts?: number
+  /** false: leave the summary's `results` empty. A caller that only counts (the queue consumer)
+   * saves an object per entity; the logs hold every entity's outcome either way. Default true. */
+  results?: boolean
 }
 
 interface Work {
@@ -378,7 +381,7 @@ function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {
   }))
 }
 
-function summarise (inputs: number, batch: Batch, skip: Set<string>): ApplySummary {
+function summarise (inputs: number, batch: Batch, skip: Set<string>, withResults: boolean): ApplySummary {
   const work = batch.work
   const s: ApplySummary = { requests: inputs, duplicateRequests: skip.size + batch.repeatedInputs, entities: 0, applied: 0, noChanges: 0, failed: 0, results: [] }
   for (const w of work) {
@@ -388,6 +391,7 @@ function summarise (inputs: number, batch: Batch, skip: Set<string>): ApplySumma
     if (state === 'APPLIED') s.applied++
     else if (state === 'NO_CHANGES') s.noChanges++
     else s.failed++
+    if (!withResults) continue
     s.results.push({
       requestId: w.request.id,
       entityIndex: w.entityIndex,
@@ -427,7 +431,7 @@ export async function applyRequests (db: Db, requests: RequestInput[], options: 
         await writeIngestionLogs(tx, logRows(work, skip))
         return skip
       })
-      const summary = summarise(requests.length, batch, skip)
+      const summary = summarise(requests.length, batch, skip, options.results ?? true)
       if (summary.failed > 0) logger.debug({ failed: summary.failed, entities: summary.entities }, 'batch applied with failed entities')
       return summary
     } catch (err) {

@@ -74,6 +74,18 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.ok(await count(db, "select 1 from object_change where action = 'create' and object_type = 'dcim.device'") === 1)
     })
 
+    test('reconciler - a caller that only counts gets the same counts and no per-entity results', async () => {
+      const counted = await applyRequests(db, [{ bytes: encodeIngestRequest(request(deviceEntities())) }], { results: false })
+      assert.deepEqual(counted.results, [])
+      assert.equal(counted.applied, deviceEntities().length)
+      assert.equal(counted.entities, deviceEntities().length)
+      // The outcome of each entity is in the logs all the same.
+      assert.equal(await count(db, 'select 1 from ingestion_log_entry where state = $1', ['APPLIED']), deviceEntities().length)
+      const again = await send(db, deviceEntities())
+      assert.equal(again.results.length, deviceEntities().length)
+      assert.ok(again.results.every((r) => r.state === 'NO_CHANGES'))
+    })
+
     test('reconciler - separate requests in any order converge to the same device', async () => {
       const entities = deviceEntities()
       // Reverse order: addresses before their interfaces, the device (with its primary IP) late.
