@@ -44,7 +44,8 @@ test('reconciler - a site another writer creates during the batch is matched, no
         entities: [{ timestamp: ts(), site: { name: 'Race DC', status: 'active' } }]
       } as never
     }])
-    await lockWaiter(other)
+    // The batch must be blocked on the other writer's key, not done (or failed) already.
+    await Promise.race([lockWaiter(other), applying.then(() => { throw new Error('the batch finished without waiting for the other writer') })])
     await other.query('commit')
     const summary = await applying
     assert.equal(summary.failed, 0, JSON.stringify(summary.results))
