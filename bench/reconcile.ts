@@ -33,8 +33,6 @@ const WARMUP_DEVICES = 4 * BATCH * CONCURRENCY
 // Batches are applied on worker threads, as the reconciler does with PostgreSQL; BENCH_THREADS=0
 // applies them on the main thread (as with the embedded store).
 const THREADS = process.env.BENCH_THREADS !== '0'
-/** Each bench database's URL, for the reconciler's worker threads. */
-const urls = new Map<Db, string>()
 
 type Entity = Record<string, unknown>
 const ts = { seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 }
@@ -217,17 +215,18 @@ function best<T extends Rate> (list: T[]): T {
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(9)
+const percent = (share: number): string => (100 * share).toFixed(1)
 
-async function freshDatabase (admin: pg.Client, dbs: string[]): Promise<Db> {
+/** A migrated database of its own, and its URL (for the reconciler's worker threads). */
+async function freshDatabase (admin: pg.Client, dbs: string[]): Promise<{ db: Db, url: string }> {
   const name = `bench_reconcile_${randomBytes(4).toString('hex')}`
   await admin.query(`create database ${name}`)
   dbs.push(name)
   const url = new URL(ADMIN_URL)
   url.pathname = `/${name}`
   const db = await connectPostgres({ url: url.toString(), max: 4 })
-  urls.set(db, url.toString())
   await migrate(db)
-  return db
+  return { db, url: url.toString() }
 }
 
 async function main (): Promise<void> {
@@ -251,9 +250,9 @@ async function main (): Promise<void> {
     const runs: { new: Drained[], unchanged: Drained[], changed: Drained[], raw: Rate[], raw_parallel: Rate[] } =
       { new: [], unchanged: [], changed: [], raw: [], raw_parallel: [] }
     for (let r = 0; r < RUNS; r++) {
-      const db = await freshDatabase(admin, names)
+      const { db, url } = await freshDatabase(admin, names)
       open.push(db)
-      const workers = THREADS ? startApplyWorkers({ postgresUrl: urls.get(db)!, threads: CONCURRENCY, logger: silentLogger }) : undefined
+      const workers = THREADS ? startApplyWorkers({ postgresUrl: url, threads: CONCURRENCY, logger: silentLogger }) : undefined
       try {
         runs.new.push(await phase(db, queueDir, 'base', workers))
         runs.unchanged.push(await phase(db, queueDir, 'base', workers))
@@ -261,16 +260,16 @@ async function main (): Promise<void> {
       } finally {
         await workers?.close()
       }
-      const rawDb = await freshDatabase(admin, names)
+      const { db: rawDb } = await freshDatabase(admin, names)
       open.push(rawDb)
       runs.raw.push(await rawInsert(rawDb, true))
-      const parallelDb = await freshDatabase(admin, names)
+      const { db: parallelDb } = await freshDatabase(admin, names)
       open.push(parallelDb)
       runs.raw_parallel.push(await rawInsert(parallelDb, true, CONCURRENCY))
       console.log(`run ${r + 1}/${RUNS}: new ${fmt(runs.new[r].perSecond)}, unchanged ${fmt(runs.unchanged[r].perSecond)}, ` +
         `10% changed ${fmt(runs.changed[r].perSecond)} entities/s; raw INSERT ${fmt(runs.raw[r].perSecond)} rows/s, ` +
         `${fmt(runs.raw_parallel[r].perSecond)} rows/s on ${CONCURRENCY} connections` +
-        (runs.new[r].stealShare === null ? '' : `; host steal ${[runs.new[r], runs.unchanged[r], runs.changed[r]].map((x) => (100 * (x.stealShare ?? 0)).toFixed(1)).join('/')}%`))
+        (runs.new[r].stealShare === null ? '' : `; host steal ${[runs.new[r], runs.unchanged[r], runs.changed[r]].map((x) => percent(x.stealShare ?? 0)).join('/')}%`))
     }
     const created = best(runs.new)
     const unchanged = best(runs.unchanged)
@@ -283,7 +282,7 @@ async function main (): Promise<void> {
     // CPU time of this process (the reconciler) per entity: what the machine's other load does not change much.
     const cpu = (r: Drained): string =>
       `${r.cpuPerEntity.toFixed(0).padStart(4)} us CPU/entity, PostgreSQL ${r.pgCpuPerEntity.toFixed(0).padStart(4)} us` +
-      (r.stealShare === null ? '' : `, host steal ${(100 * r.stealShare).toFixed(1)}%`)
+      (r.stealShare === null ? '' : `, host steal ${percent(r.stealShare)}%`)
     const steal = (r: Drained): number | null => r.stealShare === null ? null : Number(r.stealShare.toFixed(3))
     console.log(`new objects      ${fmt(created.perSecond)} entities/s   (${created.seconds.toFixed(2)} s, ${cpu(created)})   ${beside}`)
     console.log(`unchanged        ${fmt(unchanged.perSecond)} entities/s   (${unchanged.seconds.toFixed(2)} s, ${cpu(unchanged)})   ${beside}`)
