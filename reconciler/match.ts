@@ -215,10 +215,28 @@ function merge (into: PlanObject, from: PlanObject): void {
   for (const n of all) absorb(into, n)
 }
 
-/** Groups the type's nodes into objects: nodes sharing a rule's key are the same object. */
+/** Groups the type's nodes into objects: nodes sharing a rule's key are the same object, and so
+ * are objects that come to share one. A node can name two objects of the batch at once (one by
+ * its primary IP, one by name and site), or an object can take a value from a later node that
+ * gives it another object's key (its site): they are one row in the store, and creating both
+ * broke the unique key on every pass of the batch. */
 export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   const objects: PlanObject[] = []
   const byKey = new Map<string, PlanObject>()
+  // An object merged into another, with the object it went into.
+  const mergedInto = new Map<PlanObject, PlanObject>()
+  const find = (obj: PlanObject): PlanObject => {
+    let o = obj
+    for (let next = mergedInto.get(o); next !== undefined; next = mergedInto.get(o)) o = next
+    return o
+  }
+  // The earlier object stays (its place in the list, so creates keep their order).
+  const unite = (a: PlanObject, b: PlanObject): PlanObject => {
+    const [keep, gone] = a.seq < b.seq ? [a, b] : [b, a]
+    merge(keep, gone)
+    mergedInto.set(gone, keep)
+    return keep
+  }
   nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
   // Index loops: this runs for every node of the batch, much of it before V8 optimises it, and
   // unoptimised for-of allocates an iterator result per step.
@@ -231,22 +249,37 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
       const k = keyText(node, matchers[j])
       if (k === undefined) continue
       keys.push(k)
-      target ??= byKey.get(k)
+      const found = byKey.get(k)
+      if (found === undefined) continue
+      const obj = find(found)
+      target = target === undefined || target === obj ? obj : unite(target, obj)
     }
-    if (target) {
-      absorb(target, node)
-      for (let j = 0; j < matchers.length; j++) {
-        const k = keyText(target, matchers[j])
-        if (k !== undefined && !byKey.has(k)) byKey.set(k, target)
-      }
-    } else {
+    if (target === undefined) {
+      // A new object of this node alone: its keys are the node's, none of them taken.
       const obj = newObject(node)
       absorb(obj, node)
       objects.push(obj)
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, obj)
+      for (const k of keys) byKey.set(k, obj)
+      continue
+    }
+    absorb(target, node)
+    // The object's keys now (its values may have changed): each names it, or another object it
+    // is then the same as; every merge changes its values again.
+    for (let again = true; again;) {
+      again = false
+      for (let j = 0; j < matchers.length; j++) {
+        const k = keyText(target, matchers[j])
+        if (k === undefined) continue
+        const found = byKey.get(k)
+        if (found === undefined) { byKey.set(k, target); continue }
+        const obj = find(found)
+        if (obj === target) continue
+        target = unite(target, obj)
+        again = true
+      }
     }
   }
-  return objects
+  return mergedInto.size === 0 ? objects : objects.filter((o) => !mergedInto.has(o))
 }
 
 /** Groups nodes into objects by a key of their own (cables: the set of their ends); nodes with

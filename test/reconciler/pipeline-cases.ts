@@ -306,6 +306,22 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual(rows, [{ id, name: 'new-name' }])
     })
 
+    test('reconciler - entities of one batch that turn out to name one new device create it once', async () => {
+      // The first names the device by asset tag at one site; the second by name at another site;
+      // the third by the same asset tag at the second site: the device moved, and all three are
+      // the one device the unique key (site, name) allows there.
+      const s = await send(db, [
+        { timestamp: ts(), device: device({ name: 'sw1', site: 'Hamburg', assetTag: 'AT-0042' }) },
+        { timestamp: ts(), interface: { device: deviceRef('sw1', 'Berlin DC1'), name: 'eth0', type: '1000base-t' } },
+        { timestamp: ts(), device: device({ name: 'sw1', site: 'Berlin DC1', assetTag: 'AT-0042', status: 'planned' }) }
+      ])
+      // The create is the first entity's change; the third's values are part of it.
+      assert.deepEqual(s.results.map((r) => r.state), ['APPLIED', 'APPLIED', 'NO_CHANGES'])
+      const rows = (await db.query(`select d.name, s.name as site, d.asset_tag, d.status, (select count(*)::int from interface i where i.device_id = d.id) as interfaces
+        from device d join site s on s.id = d.site_id`)).rows
+      assert.deepEqual(rows, [{ name: 'sw1', site: 'Berlin DC1', asset_tag: 'AT-0042', status: 'planned', interfaces: 1 }])
+    })
+
     test('reconciler - an entity that cannot be applied is FAILED with its index and field; the others apply', async () => {
       const { site: _site, ...noSite } = device({ name: 'orphan' })
       const s = await send(db, [
