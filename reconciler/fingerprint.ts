@@ -13,6 +13,7 @@
 import { hash } from 'node:crypto'
 import type { EntityPart } from '../proto/index.ts'
 import { type Queryable, savepoint } from '../store/index.ts'
+import type { EntityChangeSet } from './change-set.ts'
 import { isUniqueViolation } from './errors.ts'
 import type { Node } from './flatten.ts'
 import { firstRule, keyValue, type PlanObject } from './match.ts'
@@ -214,6 +215,25 @@ export function fingerprintRows (nodes: Node[]): Array<[number, number]> | undef
     if (!rows.includes(row)) rows.push(row) // an entity names a handful of objects
   }
   return rows
+}
+
+/** MODELS index of each object type, as change sets name the objects they wrote. */
+const INDEX_OF_OBJECT_TYPE: ReadonlyMap<string, number> = new Map(MODELS.map((m, i) => [m.objectType, i]))
+
+/** Entities applied one after another, each in a pass of its own (the batch's fallback when the
+ * database refused a value): each was judged against its own pass only, and a later one may have
+ * written its rows since. The versions recorded when the batch ends would cover that write, and
+ * the next repeat of the earlier entity would be taken as holding when its values no longer do:
+ * such fingerprints are dropped. `applied` in the order the passes ran. */
+export function dropOverwritten (applied: Array<{ fingerprint?: Array<[number, number]>, changeSet?: EntityChangeSet }>): void {
+  const written = new RowMap<true>()
+  for (let i = applied.length - 1; i >= 0; i--) {
+    const w = applied[i]
+    if (w.fingerprint?.some(([t, id]) => written.has(t, id))) w.fingerprint = undefined
+    for (const c of w.changeSet?.changes ?? []) {
+      if (c.change_type !== 'noop' && c.object_id !== null) written.set(INDEX_OF_OBJECT_TYPE.get(c.object_type)!, c.object_id, true)
+    }
+  }
 }
 
 /** Records fingerprints with the rows' versions as this transaction leaves them. `stored`: the

@@ -11,7 +11,7 @@ import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type Req
 import { type Db, type Queryable, savepoint } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop } from './change-set.ts'
-import { currentVersions, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints, staleRows } from './fingerprint.ts'
+import { currentVersions, dropOverwritten, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints, staleRows } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
@@ -281,6 +281,7 @@ async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promis
       }
       // Which entity's data the database refused is unknown: apply them one by one.
       for (const w of standing) await applyEntities(tx, work, [w])
+      dropOverwritten(standing)
       return
     }
   }

@@ -369,6 +369,26 @@ export function definePipelineTests (kind: BackendKind): void {
         where change_set @> '{"changes": [{"object_type": "dcim.site", "change_type": "create"}]}'`)).rows, [{ entity_index: 0 }])
     })
 
+    test('reconciler - a batch applied entity by entity records no repeat that a later entity of it undid', async () => {
+      const site = { name: 'Berlin DC1' }
+      const users = { timestamp: ts(), vlan: { vid: 100, name: 'users', site } }
+      const vlanName = async () => (await one<{ name: string }>(db, 'select name from vlan where vid = 100')).name
+      await send(db, [users])
+      // The database refuses vid 5000, so the batch is applied entity by entity: the VLAN as it is
+      // stored first, then an interface renaming it.
+      const s = await send(db, [
+        users,
+        { timestamp: ts(), interface: { ...interfaces()[0], mode: 'access', untagged_vlan: { vid: 100, name: 'voice', site } } },
+        { timestamp: ts(), vlan: { vid: 5000, name: 'too-big', site } }
+      ])
+      assert.deepEqual(s.results.map((r) => r.state), ['NO_CHANGES', 'APPLIED', 'FAILED'])
+      assert.equal(await vlanName(), 'voice')
+      // The store no longer holds what the first entity says, so sent again it is applied.
+      const again = await send(db, [users])
+      assert.deepEqual(again.results.map((r) => r.state), ['APPLIED'])
+      assert.equal(await vlanName(), 'users')
+    })
+
     test('reconciler - every reconciled type is created from one entity, with its deferred references, and a repeat changes nothing', async () => {
       const fixtures = everyType()
       const entities = [...RECONCILED_TYPES].map((t) => ({ timestamp: ts(), [t]: fixtures[t] }))
