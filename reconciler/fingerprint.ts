@@ -189,7 +189,10 @@ function judge (node: Node, obj: PlanObject): boolean {
   const deferred = deferredFields(node.spec)
   for (let i = 0; i < deferred.length; i++) if (node.refs.has(deferred[i])) return false
   // An object of one node holds that node's values: absorb() (match.ts) is all that writes them.
-  if (obj.nodes.length > 1 && !holdsValuesOf(obj, node)) return false
+  // Of several, the node must hold the object's values and be one the same rule finds: sent on
+  // its own, a device named by site and name looks for the device without a tenant there, even
+  // if another entity of this batch gave the object a tenant and it was found by that.
+  if (obj.nodes.length > 1 && (!holdsValuesOf(obj, node) || firstRule(node) !== firstRule(obj))) return false
   return stableMatch(obj)
 }
 

@@ -157,9 +157,10 @@ function keyText (obj: KeySource, m: MatcherSpec, parts?: Key['parts']): string 
   return text
 }
 
-/** The first of the type's rules that applies to the object (all its key parts known). */
-export function firstRule (obj: PlanObject): MatcherSpec | undefined {
-  return obj.spec.matchers.find((m) => keyText(obj, m) !== undefined)
+/** The first of the type's rules that applies to the object, or to a node on its own (all its
+ * key parts known). */
+export function firstRule (src: PlanObject | Node): MatcherSpec | undefined {
+  return src.spec.matchers.find((m) => keyText(src, m) !== undefined)
 }
 
 function newObject (node: Node): PlanObject {

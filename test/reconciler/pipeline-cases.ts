@@ -393,6 +393,28 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(await vlanName(), 'users')
     })
 
+    test('reconciler - a repeat finds its objects by its own rules, not by what another entity of its batch added', async () => {
+      const port = (site: string) => ({ device: { ...deviceRef('tor1', site) }, name: 'eth0', type: '1000base-t' })
+      // tor1 at Hamburg, known by its primary IP; another tor1, without a tenant, at Berlin.
+      await send(db, [
+        { timestamp: ts(), device: device({ name: 'tor1', site: 'Hamburg', primary: '10.9.0.1/24' }) },
+        { timestamp: ts(), ip_address: { address: '10.9.0.1/24', assigned_object_interface: port('Hamburg') } }
+      ])
+      await send(db, [{ timestamp: ts(), interface: port('Berlin') }])
+      // The Hamburg tor1 (found by its primary IP) moves to Berlin with a tenant, and an address
+      // names a port of "tor1 at Berlin": in this batch, the device that just moved.
+      const address = { timestamp: ts(), ip_address: { address: '10.9.1.1/24', assigned_object_interface: port('Berlin') } }
+      await send(db, [{ timestamp: ts(), device: { ...device({ name: 'tor1', site: 'Berlin', primary: '10.9.0.1/24' }), tenant: { name: 'ACME' } } }, address])
+      const owner = async () => (await one<{ tenant: string | null }>(db, `select t.name as tenant from ip_address ip
+        join interface i on i.id = ip.interface_id join device d on d.id = i.device_id left join tenant t on t.id = d.tenant_id
+        where host(ip.address) = '10.9.1.1'`)).tenant
+      assert.equal(await owner(), 'ACME')
+      // On its own, "tor1 at Berlin" is the device there without a tenant: the address moves.
+      const again = await send(db, [address])
+      assert.deepEqual(again.results.map((r) => r.state), ['APPLIED'])
+      assert.equal(await owner(), null)
+    })
+
     test('reconciler - every reconciled type is created from one entity, with its deferred references, and a repeat changes nothing', async () => {
       const fixtures = everyType()
       const entities = [...RECONCILED_TYPES].map((t) => ({ timestamp: ts(), [t]: fixtures[t] }))
