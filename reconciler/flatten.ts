@@ -26,6 +26,10 @@ export interface Node {
   lookupOnly: boolean
   /** Batch-wide index of the first entity naming this node: its values are reported on it. */
   entity: number
+  /** Batch-wide index of the last entity naming this node: where its values stand in batch order.
+   * A shared node is what each of its entities sent, so an entity between its first and last
+   * naming the object otherwise does not override the last one's values. */
+  last: number
   /** Dotted path of the node inside that entity ("" for the entity's own object). */
   path: string
   /** Every entity naming this node, with the node's path inside it. Identical nested messages
@@ -196,6 +200,7 @@ class Flattener {
       customFields: undefined,
       lookupOnly,
       entity: this.entity,
+      last: this.entity,
       path,
       owners: new Owners(this.entity, path),
       // Set later; present from the start so every node has one shape (monomorphic readers).

@@ -206,10 +206,13 @@ function absorb (obj: PlanObject, node: Node): void {
   }
 }
 
+/** Nodes in the order their values apply: a later entity's override an earlier one's. */
+const inBatchOrder = (a: Node, b: Node): number => a.last - b.last || a.seq - b.seq
+
 function merge (into: PlanObject, from: PlanObject): void {
   for (const n of from.nodes) absorb(into, n)
   // Keep entity order: values of the later entity win.
-  const all = [...into.nodes].sort((a, b) => a.entity - b.entity || a.seq - b.seq)
+  const all = [...into.nodes].sort(inBatchOrder)
   into.nodes = []
   into.data.clear(); into.refs.clear(); into.m2m = NONE; into.tags = NONE; into.customFields = NONE
   into.lookupOnly = true
@@ -238,7 +241,7 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
     mergedInto.set(gone, keep)
     return keep
   }
-  nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
+  nodes.sort(inBatchOrder)
   // Index loops: this runs for every node of the batch, much of it before V8 optimises it, and
   // unoptimised for-of allocates an iterator result per step.
   const matchers = spec.matchers
@@ -287,7 +290,7 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
  * equal keys are one object, later entities' values winning as in groupNodes. */
 export function groupByKey (nodes: Node[], keyOf: (node: Node) => string): PlanObject[] {
   const byKey = new Map<string, PlanObject>()
-  nodes.sort((a, b) => a.entity - b.entity || a.seq - b.seq)
+  nodes.sort(inBatchOrder)
   for (const node of nodes) {
     const k = keyOf(node)
     let obj = byKey.get(k)

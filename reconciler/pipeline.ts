@@ -224,7 +224,8 @@ function failEntities (work: Work[], failure: PlanFailure, live: Set<number>): v
 }
 
 /** The distinct nodes of the standing entities. A node shared with an entity that failed (or is
- * applied on its own later) is reported on the first of its owners taking part in this pass. */
+ * applied on its own later) is reported on the first of its owners taking part in this pass, and
+ * stands in batch order where the last of them does. */
 function liveNodes (standing: Work[]): Node[] {
   // Taking part, by batch index: a flag per entity is cheaper to test than a Set, for every
   // (node, owner) pair (the type and role nodes shared by a whole batch have thousands of owners).
@@ -243,8 +244,14 @@ function liveNodes (standing: Work[]): Node[] {
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]
     let first = Infinity
-    n.owners.forEach((_, e) => { if (e < first && live[e] === 1) first = e })
+    let last = -1
+    n.owners.forEach((_, e) => {
+      if (live[e] !== 1) return
+      if (e < first) first = e
+      if (e > last) last = e
+    })
     n.entity = first
+    n.last = last
     n.path = n.owners.get(first) ?? ''
   }
   return nodes

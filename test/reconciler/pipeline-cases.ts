@@ -393,6 +393,17 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.equal(await vlanName(), 'users')
     })
 
+    test('reconciler - the last entity of a batch naming an object wins, also when an earlier one named it the same way', async () => {
+      const site = { name: 'Berlin DC1' }
+      const voice = { vid: 300, name: 'voice', site }
+      const port = (name: string) => ({ timestamp: ts(), interface: { ...interfaces()[0], name, mode: 'access', untagged_vlan: voice } })
+      // The two ports name the VLAN with identical messages (one shared node); the VLAN entity
+      // between them says otherwise, and the second port, later, wins.
+      const s = await send(db, [port('ge-0/0/1'), { timestamp: ts(), vlan: { vid: 300, name: 'users', site } }, port('ge-0/0/2')])
+      assert.equal(s.failed, 0)
+      assert.deepEqual((await db.query('select name from vlan where vid = 300')).rows, [{ name: 'voice' }])
+    })
+
     test('reconciler - a repeat finds its objects by its own rules, not by what another entity of its batch added', async () => {
       const port = (site: string) => ({ device: { ...deviceRef('tor1', site) }, name: 'eth0', type: '1000base-t' })
       // tor1 at Hamburg, known by its primary IP; another tor1, without a tenant, at Berlin.
