@@ -1,10 +1,17 @@
 // The repeat shortcut (fingerprint.ts) must never change an outcome. Seeded random batches of
-// overlapping entities (devices, interfaces, addresses, VLANs; fields sent or not, values
-// changing, tags, primary IPs, now and then a value the database refuses), with edits and
+// overlapping entities (devices with and without tenants, interfaces with LAGs, IPv4 and IPv6
+// addresses in and out of a VRF, prefixes, VLANs; fields sent or not, values changing, tags,
+// primary IPs, now and then a value the database refuses), with edits and
 // deletes by hand in between, are applied to two stores: one as the reconciler runs, one whose
 // fingerprints are emptied before every batch, so each of its entities takes the full path.
 // After every batch both stores must hold the same objects and every entity must have the same
 // outcome. Runs on both stores; TRIBUTARY_SHORTCUT_SEED picks another sequence.
+//
+// Known to differ still (TRIBUTARY_SHORTCUT_SEED=90, round 18): with tenants, two devices can
+// share a site and a name. A batch groups every node naming "dev-1 at site-b" with the device
+// entity that gives it a tenant, while on its own (a verified repeat) such a node finds the
+// device there without one: the two paths write an interface's values on different devices.
+// Grouping by the site+name rule, which prefers rather than identifies, is the open question.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
@@ -29,6 +36,10 @@ const SITES = ['site-a', 'site-b']
 const DEVICES = 3
 const PORTS = 4
 
+/** A value the database refuses (vid out of 1-4094): its batch falls back to one pass per
+ * entity, which the shortcut must survive too. */
+const tooBig = (): EntityObject => ({ timestamp: ts(), vlan: { vid: 5000, name: 'too-big', site: { name: SITES[0] } } })
+
 class Generator {
   constructor (readonly next: () => number) {}
 
@@ -46,6 +57,7 @@ class Generator {
   }
 
   address (d: number, p: number): string { return `10.${d}.${p}.1/24` }
+  address6 (d: number, p: number): string { return `2001:db8:${d}::${p + 1}/64` }
 
   iface (d: number, p: number): EntityObject {
     const i: EntityObject = { device: this.deviceRef(d), name: `xe-0/0/${p}`, type: '10gbase-x-sfpp' }
@@ -57,16 +69,16 @@ class Generator {
     if (mtu !== undefined) i.mtu = mtu
     if (this.int(4) === 0) { i.mode = 'access'; i.untagged_vlan = this.vlan(d) }
     if (this.int(4) === 0) i.tags = [{ name: this.pick(['core', 'edge']) }]
+    // A member of the device's LAG: a reference to an interface of the same table (deferred).
+    if (this.int(6) === 0) i.lag = { device: this.deviceRef(d), name: 'ae0', type: 'lag' }
     return i
   }
 
   entity (): EntityObject {
     const d = this.int(DEVICES)
     const p = this.int(PORTS)
-    // A value the database refuses (vid out of 1-4094) makes its batch fall back to one pass per
-    // entity, which the shortcut must survive too.
-    if (this.int(20) === 0) return { timestamp: ts(), vlan: { vid: 5000, name: 'too-big', site: { name: SITES[0] } } }
-    switch (this.int(4)) {
+    if (this.int(20) === 0) return tooBig()
+    switch (this.int(5)) {
       case 0: {
         const dev: EntityObject = { ...this.deviceRef(d), status: this.pick(['active', 'planned']) }
         // The same name at another site is another device.
@@ -75,17 +87,26 @@ class Generator {
         if (serial !== undefined) dev.serial = serial
         // A primary IP names an address that may or may not be on one of the device's interfaces yet.
         if (this.int(3) === 0) dev.primary_ip4 = { address: this.address(d, this.int(PORTS)) }
+        if (this.int(5) === 0) dev.primary_ip6 = { address: this.address6(d, this.int(PORTS)) }
+        // A tenant makes (site, name, tenant) the rule that finds it.
+        if (this.int(5) === 0) dev.tenant = { name: this.pick(['acme', 'globex']) }
         return { timestamp: ts(), device: dev }
       }
       case 1: return { timestamp: ts(), interface: this.iface(d, p) }
       case 2: {
-        const a: EntityObject = { address: this.address(d, p), assigned_object_interface: this.iface(d, p) }
+        const a: EntityObject = { address: this.int(4) === 0 ? this.address6(d, p) : this.address(d, p), assigned_object_interface: this.iface(d, p) }
         const status = this.maybe(this.pick(['active', 'reserved']))
         if (status !== undefined) a.status = status
         if (this.int(3) === 0) a.dns_name = this.pick(['a.example.net', 'b.example.net'])
         // The same address in a VRF is another object.
         if (this.int(5) === 0) a.vrf = { name: 'blue', rd: '65000:7' }
         return { timestamp: ts(), ip_address: a }
+      }
+      case 3: {
+        const prefix: EntityObject = { prefix: `10.${d}.${p}.0/24`, status: this.pick(['active', 'container']) }
+        if (this.int(3) === 0) prefix.vrf = { name: 'blue', rd: '65000:7' }
+        if (this.int(3) === 0) prefix.scope_site = { name: SITES[d % SITES.length] }
+        return { timestamp: ts(), prefix }
       }
       default: return { timestamp: ts(), vlan: this.vlan(d) }
     }
@@ -107,11 +128,11 @@ class Generator {
     const p = this.int(PORTS)
     const dev = `(select d.id from device d join site s on s.id = d.site_id where d.name = 'dev-${d}' and s.name = '${SITES[d % SITES.length]}')`
     return this.pick([
-      `update interface set description = 'by hand' where device_id = ${dev} and name = 'xe-0/0/${p}'`,
+      `update interface set description = 'by hand' where device_id in ${dev} and name = 'xe-0/0/${p}'`,
       // The same value again: a write all the same, which a repeat must notice.
-      `update interface set mtu = mtu where device_id = ${dev} and name = 'xe-0/0/${p}'`,
+      `update interface set mtu = mtu where device_id in ${dev} and name = 'xe-0/0/${p}'`,
       `delete from ip_address where host(address) = '10.${d}.${p}.1'`,
-      `delete from interface where device_id = ${dev} and name = 'xe-0/0/${p}'`,
+      `delete from interface where device_id in ${dev} and name = 'xe-0/0/${p}'`,
       `update device set serial = 'by hand' where name = 'dev-${d}'`,
       `update ip_address set status = 'deprecated' where host(address) = '10.${d}.${p}.1'`,
       `delete from device where name = 'dev-${d}'`,
@@ -124,16 +145,23 @@ class Generator {
 async function objects (db: Db): Promise<unknown> {
   const rows = async (sql: string): Promise<unknown[]> => (await db.query(sql)).rows
   return {
-    devices: await rows(`select d.name, s.name as site, d.serial, d.status, host(ip.address) as primary_ip4
-      from device d join site s on s.id = d.site_id left join ip_address ip on ip.id = d.primary_ip4_id order by d.name, s.name`),
-    interfaces: await rows(`select d.name as device, s.name as site, i.name, i.description, i.enabled, i.mtu, i.mode, v.vid as untagged_vid,
+    devices: await rows(`select d.name, s.name as site, t.name as tenant, d.serial, d.status, host(ip.address) as primary_ip4, host(ip6.address) as primary_ip6
+      from device d join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+        left join ip_address ip on ip.id = d.primary_ip4_id left join ip_address ip6 on ip6.id = d.primary_ip6_id
+      order by d.name, s.name, t.name`),
+    interfaces: await rows(`select d.name as device, s.name as site, t.name as tenant, i.name, i.type, i.description, i.enabled, i.mtu, i.mode,
+        v.vid as untagged_vid, lag.name as lag,
         (select string_agg(t.name, ',' order by t.name) from tagged_item x join tag t on t.id = x.tag_id
           where x.object_type = 'dcim.interface' and x.object_id = i.id) as tags
-      from interface i join device d on d.id = i.device_id join site s on s.id = d.site_id left join vlan v on v.id = i.untagged_vlan_id
-      order by d.name, s.name, i.name`),
-    addresses: await rows(`select ip.address::text, vrf.name as vrf, ip.status, ip.dns_name, d.name as device, s.name as site, i.name as interface
+      from interface i join device d on d.id = i.device_id join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+        left join vlan v on v.id = i.untagged_vlan_id left join interface lag on lag.id = i.lag_id
+      order by d.name, s.name, t.name, i.name`),
+    addresses: await rows(`select ip.address::text, vrf.name as vrf, ip.status, ip.dns_name, d.name as device, s.name as site, t.name as tenant, i.name as interface
       from ip_address ip left join vrf on vrf.id = ip.vrf_id left join interface i on i.id = ip.interface_id
-        left join device d on d.id = i.device_id left join site s on s.id = d.site_id order by ip.address, vrf.name`),
+        left join device d on d.id = i.device_id left join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+      order by ip.address, vrf.name`),
+    prefixes: await rows(`select p.prefix::text, vrf.name as vrf, p.status, p.scope_type, s.name as site
+      from prefix p left join vrf on vrf.id = p.vrf_id left join site s on s.id = p.site_id order by p.prefix, vrf.name`),
     vlans: await rows(`select v.vid, v.name, s.name as site from vlan v left join site s on s.id = v.site_id order by v.vid, s.name`)
   }
 }
@@ -171,6 +199,8 @@ for (const kind of BACKENDS) {
           await fullPath.db.exec(edit)
         }
         const batch = gen.batch(sent)
+        // Besides the generator's own now and then, so every sequence has such batches.
+        if (round % 10 === 5) batch[0].splice(gen.int(batch[0].length + 1), 0, tooBig())
         const inputs = batch.map((entities, i) => ({ bytes: encodeIngestRequest(request(entities, `r${round}-${i}`)) }))
         await fullPath.db.exec('truncate entity_fingerprint')
         const full = await applyRequests(fullPath.db, inputs)
