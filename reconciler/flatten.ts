@@ -27,8 +27,8 @@ export interface Node {
   /** Batch-wide index of the first entity naming this node: its values are reported on it. */
   entity: number
   /** Batch-wide index of the last entity naming this node: where its values stand in batch order.
-   * A shared node is what each of its entities sent, so an entity between its first and last
-   * naming the object otherwise does not override the last one's values. */
+   * A shared node is what each of its entities sent; placed at the first, an entity between the
+   * first and the last would override what the last one sent. */
   last: number
   /** Dotted path of the node inside that entity ("" for the entity's own object). */
   path: string

@@ -368,9 +368,9 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
       await applyEntities(tx, batch.work, again.filter((w) => !w.error))
       // Each of these held at the start of the batch, so one that changes (or fails) now undoes
       // what an earlier entity of the batch wrote. In one pass the two would have been one object
-      // with the later values winning and neither entity would have written anything: the change
-      // sets and change log must say that, not a write and its undoing. Rare (two entities of one
-      // batch disagreeing about a row): the batch starts over without the shortcut.
+      // whose later values win, so that write would never have happened: the change sets and the
+      // change log must say so, not show a write and its undoing. Rare (two entities of one batch
+      // disagreeing about a row): the batch starts over without the shortcut.
       if (again.some((w) => w.error !== undefined || w.state === 'APPLIED')) throw new RepeatConflict()
       // Rows these wrote after the first pass may no longer say what its entities say.
       const touched = new RowMap<true>()
