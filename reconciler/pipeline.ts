@@ -370,12 +370,10 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
       // what an earlier entity of the batch wrote. In one pass the two would have been one object
       // whose later values win, so that write would never have happened: the change sets and the
       // change log must say so, not show a write and its undoing. Rare (two entities of one batch
-      // disagreeing about a row): the batch starts over without the shortcut.
+      // disagreeing about a row): the batch starts over without the shortcut. Otherwise this pass
+      // wrote no row (every write is a change of one of its entities), so the fingerprints of the
+      // first pass still stand.
       if (again.some((w) => w.error !== undefined || w.state === 'APPLIED')) throw new RepeatConflict()
-      // Rows these wrote after the first pass may no longer say what its entities say.
-      const touched = new RowMap<true>()
-      for (const w of again) for (const n of w.flat?.nodes ?? []) if (n.obj?.id !== undefined) touched.set(TYPE_ORDER.get(n.spec.type)!, n.obj.id, true)
-      for (const w of full) if (w.fingerprint?.some(([t, id]) => touched.has(t, id))) w.fingerprint = undefined
     }
   }
   await saveFingerprints(tx, live.filter((w) => w.fingerprint !== undefined && !w.error)
