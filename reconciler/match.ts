@@ -209,14 +209,18 @@ function absorb (obj: PlanObject, node: Node): void {
 /** Nodes in the order their values apply: a later entity's override an earlier one's. */
 const inBatchOrder = (a: Node, b: Node): number => a.last - b.last || a.seq - b.seq
 
+/** Makes the object of exactly these nodes, folded in batch order (values of the later entity
+ * win). */
+function refill (obj: PlanObject, nodes: Node[]): void {
+  nodes.sort(inBatchOrder)
+  obj.nodes = []
+  obj.data.clear(); obj.refs.clear(); obj.m2m = NONE; obj.tags = NONE; obj.customFields = NONE
+  obj.lookupOnly = true
+  for (const n of nodes) absorb(obj, n)
+}
+
 function merge (into: PlanObject, from: PlanObject): void {
-  for (const n of from.nodes) absorb(into, n)
-  // Keep entity order: values of the later entity win.
-  const all = [...into.nodes].sort(inBatchOrder)
-  into.nodes = []
-  into.data.clear(); into.refs.clear(); into.m2m = NONE; into.tags = NONE; into.customFields = NONE
-  into.lookupOnly = true
-  for (const n of all) absorb(into, n)
+  refill(into, [...into.nodes, ...from.nodes])
 }
 
 /** Groups the type's nodes into objects: nodes sharing a rule's key are the same object, and so
@@ -317,34 +321,35 @@ export function selectList (spec: ModelSpec, alias: string, objects: PlanObject[
   return list.join(', ')
 }
 
-/** Whether a part of the rule's key is a row this pass created. No stored row can refer to an id
- * the sequence has just handed out, so the query would find nothing: the 48 interfaces of a new
- * device are new without asking. */
-function namesNewRow (obj: PlanObject, m: MatcherSpec): boolean {
-  const refs = refIndex(obj.spec).fields
+/** Whether a key part is a row no stored row can refer to yet: pending, or created by this pass.
+ * No stored row can refer to an id the sequence has just handed out, so the query would find
+ * nothing: the 48 interfaces of a new device are new without asking. */
+function unmatchable (src: KeySource, m: MatcherSpec, key: Key): boolean {
+  if (key.pending) return true
+  const refs = refIndex(src.spec).fields
   for (let i = 0; i < m.keys.length; i++) {
     const from = m.keys[i].from
-    if (refs.has(from) && refNode(obj, from)?.obj?.created === true) return true
+    if (refs.has(from) && refNode(src, from)?.obj?.created === true) return true
   }
   return false
 }
 
-/** Matches objects to stored rows, rule by rule; sets obj.id/obj.row; merges objects that turn
- * out to be the same row. Returns the surviving objects. */
-export async function matchStored (tx: Queryable, spec: ModelSpec, objects: PlanObject[]): Promise<PlanObject[]> {
-  // One list for every query of the type: objects found by different rules may merge below.
-  const select = selectList(spec, 'm', objects)
+interface Found { row: Record<string, string | null>, rule: MatcherSpec }
+
+/** Finds each source's stored row: its first rule, in the type's order, whose key finds one. One
+ * query per rule and shape (which optional parts are present), never one per source. */
+async function findStored (tx: Queryable, spec: ModelSpec, sources: KeySource[], select: string): Promise<Array<Found | undefined>> {
+  const found: Array<Found | undefined> = new Array(sources.length).fill(undefined)
   for (const m of spec.matchers) {
-    // One query per shape (which optional parts are present).
-    const shapes = new Map<string, Array<{ obj: PlanObject, key: Key }>>()
-    for (const obj of objects) {
-      if (obj.id !== undefined) continue
-      const key = ruleKey(obj, m)
-      if (!key || key.pending || namesNewRow(obj, m)) continue
+    const shapes = new Map<string, Array<{ at: number, key: Key }>>()
+    for (let at = 0; at < sources.length; at++) {
+      if (found[at] !== undefined) continue
+      const key = ruleKey(sources[at], m)
+      if (!key || unmatchable(sources[at], m, key)) continue
       const shape = key.parts.map((p) => p.index).join(',')
       let list = shapes.get(shape)
       if (!list) shapes.set(shape, (list = []))
-      list.push({ obj, key })
+      list.push({ at, key })
     }
     for (const [shape, list] of shapes) {
       const idx = shape === '' ? [] : shape.split(',').map(Number)
@@ -365,13 +370,73 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
           order by ${m.prefer ? m.prefer + ', ' : ''}t.id limit 1) m`
       const r = await tx.query<Record<string, string | null> & { i: number }>(sql, params)
       for (const row of r.rows) {
-        const { obj } = list[row.i]
-        const { i: _i, ...stored } = row
-        obj.id = Number(stored.id)
-        obj.row = stored
-        obj.matchedBy = m
+        const { i, ...stored } = row
+        found[list[i].at] = { row: stored, rule: m }
       }
     }
+  }
+  return found
+}
+
+/** Whether the node, looked up on its own, must find the row its object was found by: at every
+ * rule before the one that found it the node has no key the object's query did not already try,
+ * and at that rule the same key. */
+function resolvesWith (node: Node, obj: PlanObject, by: MatcherSpec): boolean {
+  const matchers = obj.spec.matchers
+  for (let j = 0; j < matchers.length; j++) {
+    const m = matchers[j]
+    const own = keyText(node, m)
+    if (m === by) return own === keyText(obj, m)
+    if (own !== undefined && own !== keyText(obj, m)) return false
+  }
+  return false
+}
+
+/** Matches objects to stored rows, rule by rule; sets obj.id/obj.row; merges objects that turn
+ * out to be the same row. Returns the surviving objects.
+ *
+ * What a node names must not depend on what else its batch holds: the rules that only prefer a
+ * row among several (a device by site and name, with no tenant) made a batch group a node with
+ * an entity that names another of those rows (the tenant's device), so the node's values landed
+ * on the row it does not name when sent alone. A node of an object whose own lookup may differ
+ * is looked up alone; one that finds another stored row leaves the object for that row's. One
+ * that finds none stays: an earlier entity of its batch may be giving the object its key. */
+export async function matchStored (tx: Queryable, spec: ModelSpec, objects: PlanObject[]): Promise<PlanObject[]> {
+  // One list for every query of the type: objects found by different rules may merge below.
+  const select = selectList(spec, 'm', objects)
+  const found = await findStored(tx, spec, objects, select)
+  const doubtful: Node[] = []
+  for (let i = 0; i < objects.length; i++) {
+    const obj = objects[i]
+    const f = found[i]
+    if (f === undefined) continue
+    obj.id = Number(f.row.id)
+    obj.row = f.row
+    obj.matchedBy = f.rule
+    if (obj.nodes.length > 1) for (const n of obj.nodes) if (!resolvesWith(n, obj, f.rule)) doubtful.push(n)
+  }
+  if (doubtful.length > 0) {
+    const alone = await findStored(tx, spec, doubtful, select)
+    const leaving = new Map<PlanObject, Set<Node>>()
+    for (let i = 0; i < doubtful.length; i++) {
+      const f = alone[i]
+      const node = doubtful[i]
+      const obj = node.obj!
+      if (f === undefined || Number(f.row.id) === obj.id) continue
+      let gone = leaving.get(obj)
+      if (!gone) leaving.set(obj, (gone = new Set()))
+      gone.add(node)
+      // Its own object for now; the merge below joins it to another of the row's, if any.
+      const own = newObject(node)
+      absorb(own, node)
+      own.id = Number(f.row.id)
+      own.row = f.row
+      own.matchedBy = f.rule
+      objects.push(own)
+    }
+    for (const [obj, gone] of leaving) refill(obj, obj.nodes.filter((n) => !gone.has(n)))
+    // Every node of an object may have found a row of its own.
+    objects = objects.filter((o) => o.nodes.length > 0)
   }
   // Two objects of the batch may resolve to one row (say one named by asset tag, one by name).
   const byId = new Map<number, PlanObject>()

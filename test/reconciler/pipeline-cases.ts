@@ -404,7 +404,7 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual((await db.query('select name from vlan where vid = 300')).rows, [{ name: 'voice' }])
     })
 
-    test('reconciler - a repeat finds its objects by its own rules, not by what another entity of its batch added', async () => {
+    test('reconciler - an entity names what its own rules find, not what another entity of its batch added', async () => {
       const port = (site: string) => ({ device: { ...deviceRef('tor1', site) }, name: 'eth0', type: '1000base-t' })
       // tor1 at Hamburg, known by its primary IP; another tor1, without a tenant, at Berlin.
       await send(db, [
@@ -413,17 +413,40 @@ export function definePipelineTests (kind: BackendKind): void {
       ])
       await send(db, [{ timestamp: ts(), interface: port('Berlin') }])
       // The Hamburg tor1 (found by its primary IP) moves to Berlin with a tenant, and an address
-      // names a port of "tor1 at Berlin": in this batch, the device that just moved.
+      // names a port of "tor1 at Berlin". Without a tenant, that is the Berlin tor1 without one,
+      // before the move as after it: the batch must not give the address to the device that moved.
       const address = { timestamp: ts(), ip_address: { address: '10.9.1.1/24', assigned_object_interface: port('Berlin') } }
-      await send(db, [{ timestamp: ts(), device: { ...device({ name: 'tor1', site: 'Berlin', primary: '10.9.0.1/24' }), tenant: { name: 'ACME' } } }, address])
-      const owner = async () => (await one<{ tenant: string | null }>(db, `select t.name as tenant from ip_address ip
-        join interface i on i.id = ip.interface_id join device d on d.id = i.device_id left join tenant t on t.id = d.tenant_id
-        where host(ip.address) = '10.9.1.1'`)).tenant
-      assert.equal(await owner(), 'ACME')
-      // On its own, "tor1 at Berlin" is the device there without a tenant: the address moves.
+      const s = await send(db, [{ timestamp: ts(), device: { ...device({ name: 'tor1', site: 'Berlin', primary: '10.9.0.1/24' }), tenant: { name: 'ACME' } } }, address])
+      assert.deepEqual(s.results.map((r) => r.state), ['APPLIED', 'APPLIED'])
+      const owners = async () => (await db.query<{ site: string, tenant: string | null, addresses: string | null }>(`select s.name as site, t.name as tenant,
+          string_agg(host(ip.address), ',' order by ip.address) as addresses
+        from device d join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+          left join interface i on i.device_id = d.id left join ip_address ip on ip.interface_id = i.id
+        group by d.id, s.name, t.name order by d.id`)).rows
+      const expected = [{ site: 'Berlin', tenant: 'ACME', addresses: '10.9.0.1' }, { site: 'Berlin', tenant: null, addresses: '10.9.1.1' }]
+      assert.deepEqual(await owners(), expected)
+      // Sent alone it names the same port: nothing to do.
       const again = await send(db, [address])
-      assert.deepEqual(again.results.map((r) => r.state), ['APPLIED'])
-      assert.equal(await owner(), null)
+      assert.deepEqual(again.results.map((r) => r.state), ['NO_CHANGES'])
+      assert.deepEqual(await owners(), expected)
+    })
+
+    test('reconciler - a device named by site and name alone is the one without a tenant, whichever tenant\'s device its batch names', async () => {
+      const port = (description: string): EntityObject => ({ timestamp: ts(), interface: { device: deviceRef('leaf1'), name: 'xe-0', type: '10gbase-x-sfpp', description } })
+      const blue = (name: string, serial?: string): EntityObject => ({ timestamp: ts(), device: { ...deviceRef(name), tenant: { name: 'Blue' }, asset_tag: 'AT-BLUE', ...(serial ? { serial } : {}) } })
+      await send(db, [{ timestamp: ts(), device: deviceRef('leaf1') }, port('uplink')])
+      await send(db, [blue('leaf1-blue')])
+      // The Blue tenant's device, found by its asset tag, is renamed leaf1 and takes a serial; in
+      // the same batch a port of "leaf1" (no tenant) changes its description: that port is the
+      // tenant-less leaf1's, before the rename as after it.
+      const s = await send(db, [blue('leaf1', 'SN-BLUE'), port('spine uplink')])
+      assert.deepEqual(s.results.map((r) => r.state), ['APPLIED', 'APPLIED'])
+      const rows = (await db.query<{ tenant: string | null, serial: string, ports: string | null }>(`select t.name as tenant, d.serial,
+          string_agg(i.name || ' ' || i.description, ',') as ports
+        from device d left join tenant t on t.id = d.tenant_id left join interface i on i.device_id = d.id
+        group by d.id, t.name order by d.id`)).rows
+      assert.deepEqual(rows, [{ tenant: null, serial: '', ports: 'xe-0 spine uplink' }, { tenant: 'Blue', serial: 'SN-BLUE', ports: null }])
+      assert.deepEqual((await send(db, [port('spine uplink')])).results.map((r) => r.state), ['NO_CHANGES'])
     })
 
     test('reconciler - every reconciled type is created from one entity, with its deferred references, and a repeat changes nothing', async () => {

@@ -7,12 +7,10 @@
 // After every batch both stores must hold the same objects and every entity must have the same
 // outcome. Runs on both stores; TRIBUTARY_SHORTCUT_SEED picks another sequence.
 //
-// Known to differ still (TRIBUTARY_SHORTCUT_SEED=90, round 18; =53, round 23): with tenants, two
-// devices can share a site and a name. A batch groups every node naming "dev-1 at site-b" with a
-// device entity that finds the tenant's device (by its tenant or primary IP), while on its own (a
-// verified repeat) such a node finds the device there without one: the two paths write an
-// interface's values, or a serial, on different devices.
-// Grouping by the site+name rule, which prefers rather than identifies, is the open question.
+// Seeds 90 (round 18) and 53 (round 23) once differed: with tenants, two devices can share a
+// site and a name, and a batch grouped a node naming "dev-1 at site-b" with a device entity that
+// found the tenant's device, while on its own the node finds the one without (match.ts now looks
+// such nodes up alone).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
