@@ -163,6 +163,22 @@ export function firstRule (src: PlanObject | Node): MatcherSpec | undefined {
   return src.spec.matchers.find((m) => keyText(src, m) !== undefined)
 }
 
+/** The text of one key part (a pending reference as its object's place), undefined when absent. */
+function partText (src: KeySource, from: string): string | undefined {
+  const v = keyValue(src, from)
+  if (v === undefined) return undefined
+  return v === PENDING ? `o${refNode(src, from)?.obj?.seq ?? '?'}` : String(v)
+}
+
+/** Whether two sources name, under a rule that adopts (models.ts), different values of its field:
+ * then they are two objects even though they share the rule's key. */
+function adoptsApart (m: MatcherSpec, a: KeySource, b: KeySource): boolean {
+  if (m.adopts === undefined) return false
+  const x = partText(a, m.adopts.field)
+  const y = partText(b, m.adopts.field)
+  return x !== undefined && y !== undefined && x !== y
+}
+
 function newObject (node: Node): PlanObject {
   return {
     seq: nextObj++,
@@ -227,7 +243,8 @@ function merge (into: PlanObject, from: PlanObject): void {
  * are objects that come to share one. A node can name two objects of the batch at once (one by
  * its primary IP, one by name and site), or an object can take a value from a later node that
  * gives it another object's key (its site): they are one row in the store, and creating both
- * broke the unique key on every pass of the batch. */
+ * broke the unique key on every pass of the batch. Under a rule that adopts (models.ts), a key
+ * is shared only by nodes that do not name different values of the adopted field. */
 export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   const objects: PlanObject[] = []
   const byKey = new Map<string, PlanObject>()
@@ -260,14 +277,17 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
       const found = byKey.get(k)
       if (found === undefined) continue
       const obj = find(found)
+      if (adoptsApart(matchers[j], node, obj)) continue
       target = target === undefined || target === obj ? obj : unite(target, obj)
     }
     if (target === undefined) {
-      // A new object of this node alone: its keys are the node's, none of them taken.
+      // A new object of this node alone. A key another object holds (one of another tenant, say)
+      // stays that object's: a later node without the field joins the first, as the store's
+      // lowest id would be found.
       const obj = newObject(node)
       absorb(obj, node)
       objects.push(obj)
-      for (const k of keys) byKey.set(k, obj)
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, obj)
       continue
     }
     absorb(target, node)
@@ -281,7 +301,7 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
         const found = byKey.get(k)
         if (found === undefined) { byKey.set(k, target); continue }
         const obj = find(found)
-        if (obj === target) continue
+        if (obj === target || adoptsApart(matchers[j], target, obj)) continue
         target = unite(target, obj)
         again = true
       }
@@ -346,13 +366,16 @@ async function findStored (tx: Queryable, spec: ModelSpec, sources: KeySource[],
       if (found[at] !== undefined) continue
       const key = ruleKey(sources[at], m)
       if (!key || unmatchable(sources[at], m, key)) continue
-      const shape = key.parts.map((p) => p.index).join(',')
+      // A source naming the field the rule adopts looks only at rows without it.
+      const adopting = m.adopts !== undefined && keyValue(sources[at], m.adopts.field) !== undefined
+      const shape = key.parts.map((p) => p.index).join(',') + (adopting ? '+' : '')
       let list = shapes.get(shape)
       if (!list) shapes.set(shape, (list = []))
       list.push({ at, key })
     }
     for (const [shape, list] of shapes) {
-      const idx = shape === '' ? [] : shape.split(',').map(Number)
+      const parts = shape.endsWith('+') ? shape.slice(0, -1) : shape
+      const idx = parts === '' ? [] : parts.split(',').map(Number)
       const params: unknown[] = [list.map((_, i) => i)]
       const decl = ['$1::int4[]']
       const conds: string[] = []
@@ -364,6 +387,7 @@ async function findStored (tx: Queryable, spec: ModelSpec, sources: KeySource[],
         conds.push(`${k.expr} = ${k.param ? k.param.replace('$', p) : p}`)
       })
       if (m.where) conds.push(m.where)
+      if (parts !== shape) conds.push(`${m.adopts!.column} is null`)
       const cols = ['i', ...idx.map((_, j) => `k${j}`)].join(', ')
       const sql = `select p.i, ${select} from unnest(${decl.join(', ')}) as p(${cols})
         cross join lateral (select t.* from ${spec.table} t ${m.join ?? ''} where ${conds.join(' and ')}
@@ -386,6 +410,9 @@ function resolvesWith (node: Node, obj: PlanObject, by: MatcherSpec): boolean {
   for (let j = 0; j < matchers.length; j++) {
     const m = matchers[j]
     const own = keyText(node, m)
+    // Naming the adopted field or not is another query (rows without it, or any row).
+    if (own !== undefined && m.adopts !== undefined &&
+      (keyValue(node, m.adopts.field) === undefined) !== (keyValue(obj, m.adopts.field) === undefined)) return false
     if (m === by) return own === keyText(obj, m)
     if (own !== undefined && own !== keyText(obj, m)) return false
   }

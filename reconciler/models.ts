@@ -73,6 +73,10 @@ export interface MatcherSpec {
   whenAbsent?: string[]
   /** ORDER BY term picking among several rows, e.g. "t.rd is null desc"; then the lowest id. */
   prefer?: string
+  /** When the object names `field`, the rule finds only a row that has none yet (`column` is
+   * null), which it then gives the value to; a row holding another value is another object (a
+   * VRF of another rd, another tenant's device). Without it, any row, as `prefer` picks. */
+  adopts?: { field: string, column: string }
 }
 
 /** The two ends of a cable (cable-match.ts): an object named by the objects it connects, not
@@ -258,11 +262,13 @@ export const MODELS: readonly ModelSpec[] = [
       { field: 'import_targets', target: 'route_target', table: 'vrf_import_target', ownerColumn: 'vrf_id', targetColumn: 'route_target_id' },
       { field: 'export_targets', target: 'route_target', table: 'vrf_export_target', ownerColumn: 'vrf_id', targetColumn: 'route_target_id' }
     ],
-    // rd when given; else (or when that finds nothing) the name, preferring a VRF without rd, so a
-    // VRF first seen without rd is adopted rather than duplicated when its rd becomes known.
+    // rd when given; else (or when that finds nothing) the name: a VRF first seen without rd is
+    // adopted rather than duplicated when its rd becomes known. A VRF of that name with another
+    // rd is another VRF (one per PE, each with its own rd, is common): adopting it made two PEs'
+    // "blue" take turns at its rd on every poll. Without an rd, the one without, else any.
     matchers: [
       { name: 'rd', keys: [key('rd', 't.rd')] },
-      { name: 'name', keys: [key('name', 't.name')], prefer: 't.rd is null desc' }
+      { name: 'name', keys: [key('name', 't.name')], prefer: 't.rd is null desc', adopts: { field: 'rd', column: 't.rd' } }
     ],
     required: ['name'],
     repr: 'o.name',
@@ -349,8 +355,9 @@ export const MODELS: readonly ModelSpec[] = [
       },
       { name: 'site+name+tenant', keys: [key('site', 't.site_id', 'int8'), key('name', 't.name'), key('tenant', 'coalesce(t.tenant_id, 0)', 'int8')] },
       // Without a tenant in the entity, any tenant's device of that name at that site (the tenant
-      // may have been set by hand); with one, a device that has none yet is adopted.
-      { name: 'site+name', keys: [key('site', 't.site_id', 'int8'), key('name', 't.name')], prefer: 't.tenant_id is null desc' }
+      // may have been set by hand); with one, a device that has none yet is adopted. Another
+      // tenant's device is not: the two would take turns being the device.
+      { name: 'site+name', keys: [key('site', 't.site_id', 'int8'), key('name', 't.name')], prefer: 't.tenant_id is null desc', adopts: { field: 'tenant', column: 't.tenant_id' } }
     ],
     required: ['device_type', 'role', 'site'],
     repr: "coalesce(o.name, 'device ' || o.id)",

@@ -449,6 +449,56 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual((await send(db, [port('spine uplink')])).results.map((r) => r.state), ['NO_CHANGES'])
     })
 
+    test('reconciler - a VRF named with an rd adopts one of its name without an rd, never one with another rd', async () => {
+      const prefix = (net: string, vrf: EntityObject): EntityObject => ({ timestamp: ts(), prefix: { prefix: net, vrf } })
+      const vrfs = async () => (await db.query<{ name: string, rd: string | null, prefixes: string }>(`select v.name, v.rd,
+          string_agg(p.prefix::text, ',' order by p.prefix) as prefixes from vrf v left join prefix p on p.vrf_id = v.id group by v.id order by v.id`)).rows
+      const changes = async () => count(db, 'select 1 from object_change')
+      // First seen without an rd, then with one: the same VRF, given its rd.
+      await send(db, [prefix('10.0.0.0/24', { name: 'blue' })])
+      await send(db, [prefix('10.0.1.0/24', { name: 'blue', rd: '10.0.0.1:7' })])
+      // A second PE's "blue" has an rd of its own: another VRF, not the first one's rd rewritten.
+      const pe2 = await send(db, [prefix('10.0.2.0/24', { name: 'blue', rd: '10.0.0.2:7' })])
+      assert.deepEqual(pe2.results.map((r) => r.state), ['APPLIED'])
+      const expected = [
+        { name: 'blue', rd: '10.0.0.1:7', prefixes: '10.0.0.0/24,10.0.1.0/24' },
+        { name: 'blue', rd: '10.0.0.2:7', prefixes: '10.0.2.0/24' }
+      ]
+      assert.deepEqual(await vrfs(), expected)
+      // Polled in turn, in one batch or in two, nothing changes any more.
+      const before = await changes()
+      for (const batch of [[prefix('10.0.1.0/24', { name: 'blue', rd: '10.0.0.1:7' })], [prefix('10.0.2.0/24', { name: 'blue', rd: '10.0.0.2:7' })],
+        [prefix('10.0.2.0/24', { name: 'blue', rd: '10.0.0.2:7' }), prefix('10.0.1.0/24', { name: 'blue', rd: '10.0.0.1:7' })]]) {
+        assert.ok((await send(db, batch)).results.every((r) => r.state === 'NO_CHANGES'))
+      }
+      assert.equal(await changes(), before)
+      // By name alone, the first of them (none is without an rd).
+      await send(db, [prefix('10.0.3.0/24', { name: 'blue' })])
+      expected[0].prefixes += ',10.0.3.0/24'
+      assert.deepEqual(await vrfs(), expected)
+      // Two PEs' "red", new, in one batch: two VRFs.
+      await send(db, [prefix('10.1.1.0/24', { name: 'red', rd: '10.0.0.1:8' }), prefix('10.1.2.0/24', { name: 'red', rd: '10.0.0.2:8' })])
+      assert.deepEqual((await vrfs()).slice(2), [{ name: 'red', rd: '10.0.0.1:8', prefixes: '10.1.1.0/24' }, { name: 'red', rd: '10.0.0.2:8', prefixes: '10.1.2.0/24' }])
+    })
+
+    test('reconciler - a device named with a tenant adopts one of its name and site without a tenant, never another tenant\'s', async () => {
+      const dev = (name: string, tenant?: string): EntityObject => ({ timestamp: ts(), device: tenant === undefined ? deviceRef(name) : { ...deviceRef(name), tenant: { name: tenant } } })
+      const devices = async (name: string) => (await db.query<{ tenant: string | null, ports: string | null }>(`select t.name as tenant, string_agg(i.name, ',') as ports
+        from device d left join tenant t on t.id = d.tenant_id left join interface i on i.device_id = d.id where d.name = $1 group by d.id, t.name order by d.id`, [name])).rows
+      // Without a tenant first, then with one: the same device, given its tenant.
+      await send(db, [dev('leaf2')])
+      await send(db, [dev('leaf2', 'Blue')])
+      // Another tenant's leaf2 at the same site is another device.
+      assert.deepEqual((await send(db, [dev('leaf2', 'Red')])).results.map((r) => r.state), ['APPLIED'])
+      assert.deepEqual(await devices('leaf2'), [{ tenant: 'Blue', ports: null }, { tenant: 'Red', ports: null }])
+      assert.ok((await send(db, [dev('leaf2', 'Blue'), dev('leaf2', 'Red')])).results.every((r) => r.state === 'NO_CHANGES'))
+      // New in one batch: two tenants' devices, and a port of "leaf3" (no tenant) on the first.
+      const port = { timestamp: ts(), interface: { device: deviceRef('leaf3'), name: 'xe-0', type: '10gbase-x-sfpp' } }
+      await send(db, [dev('leaf3', 'Blue'), dev('leaf3', 'Red'), port])
+      assert.deepEqual(await devices('leaf3'), [{ tenant: 'Blue', ports: 'xe-0' }, { tenant: 'Red', ports: null }])
+      assert.deepEqual((await send(db, [port])).results.map((r) => r.state), ['NO_CHANGES'])
+    })
+
     test('reconciler - every reconciled type is created from one entity, with its deferred references, and a repeat changes nothing', async () => {
       const fixtures = everyType()
       const entities = [...RECONCILED_TYPES].map((t) => ({ timestamp: ts(), [t]: fixtures[t] }))
