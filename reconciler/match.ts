@@ -239,9 +239,20 @@ function merge (into: PlanObject, from: PlanObject): void {
   refill(into, [...into.nodes, ...from.nodes])
 }
 
+/** The rules that name an object by its own values. A rule joining another row (a device by its
+ * primary IP) names whichever object the store gives that row to: two entities sending one
+ * primary IP that no device holds yet are two devices, as they would be one after the other, and
+ * grouping them by it made a device at one site take another site's values. */
+const groupingRulesOf = new WeakMap<ModelSpec, MatcherSpec[]>()
+function groupingRules (spec: ModelSpec): MatcherSpec[] {
+  let rules = groupingRulesOf.get(spec)
+  if (rules === undefined) groupingRulesOf.set(spec, (rules = spec.matchers.filter((m) => m.join === undefined)))
+  return rules
+}
+
 /** Groups the type's nodes into objects: nodes sharing a rule's key are the same object, and so
  * are objects that come to share one. A node can name two objects of the batch at once (one by
- * its primary IP, one by name and site), or an object can take a value from a later node that
+ * its asset tag, one by name and site), or an object can take a value from a later node that
  * gives it another object's key (its site): they are one row in the store, and creating both
  * broke the unique key on every pass of the batch. Under a rule that adopts (models.ts), a key
  * is shared only by nodes that do not name different values of the adopted field. */
@@ -265,7 +276,7 @@ export function groupNodes (spec: ModelSpec, nodes: Node[]): PlanObject[] {
   nodes.sort(inBatchOrder)
   // Index loops: this runs for every node of the batch, much of it before V8 optimises it, and
   // unoptimised for-of allocates an iterator result per step.
-  const matchers = spec.matchers
+  const matchers = groupingRules(spec)
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]
     let target: PlanObject | undefined

@@ -499,6 +499,18 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual((await send(db, [port])).results.map((r) => r.state), ['NO_CHANGES'])
     })
 
+    test('reconciler - two devices of a batch naming one primary IP that no device holds stay two devices', async () => {
+      // The address exists nowhere yet: the rule finding a device by its primary IP finds none,
+      // and one after the other these are two devices, each asking for a primary it cannot have.
+      const s = await send(db, [
+        { timestamp: ts(), device: device({ name: 'sw1', site: 'Berlin', primary: '192.0.2.9/24' }) },
+        { timestamp: ts(), device: { ...device({ name: 'sw2', site: 'Hamburg', primary: '192.0.2.9/24' }), status: 'planned' } }
+      ])
+      assert.deepEqual(s.results.map((r) => r.state), ['APPLIED', 'APPLIED'])
+      const rows = (await db.query('select d.name, s.name as site, d.status, d.primary_ip4_id from device d join site s on s.id = d.site_id order by d.name')).rows
+      assert.deepEqual(rows, [{ name: 'sw1', site: 'Berlin', status: 'active', primary_ip4_id: null }, { name: 'sw2', site: 'Hamburg', status: 'planned', primary_ip4_id: null }])
+    })
+
     test('reconciler - every reconciled type is created from one entity, with its deferred references, and a repeat changes nothing', async () => {
       const fixtures = everyType()
       const entities = [...RECONCILED_TYPES].map((t) => ({ timestamp: ts(), [t]: fixtures[t] }))

@@ -1,16 +1,19 @@
 // The repeat shortcut (fingerprint.ts) must never change an outcome. Seeded random batches of
 // overlapping entities (devices with and without tenants, interfaces with LAGs, IPv4 and IPv6
-// addresses in and out of a VRF, prefixes, VLANs; fields sent or not, values changing, tags,
+// addresses in and out of VRFs of one name with and without rds, prefixes, VLANs, platforms
+// with and without their manufacturer; fields sent or not, values changing, tags,
 // primary IPs, now and then a value the database refuses), with edits and
 // deletes by hand in between, are applied to two stores: one as the reconciler runs, one whose
 // fingerprints are emptied before every batch, so each of its entities takes the full path.
 // After every batch both stores must hold the same objects and every entity must have the same
 // outcome. Runs on both stores; TRIBUTARY_SHORTCUT_SEED picks another sequence.
 //
-// Seeds 90 (round 18) and 53 (round 23) once differed: with tenants, two devices can share a
-// site and a name, and a batch grouped a node naming "dev-1 at site-b" with a device entity that
-// found the tenant's device, while on its own the node finds the one without (match.ts now looks
-// such nodes up alone).
+// With the generator of 8e9c688, seeds 90 (round 18) and 53 (round 23) differed: with tenants,
+// two devices can share a site and a name, and a batch grouped a node naming "dev-1 at site-b"
+// with a device entity that found the tenant's device, while on its own the node finds the one
+// without (match.ts now looks such nodes up alone). With VRFs and platforms added, seed 90
+// differed at round 4: two devices at two sites sending one primary IP that no device held were
+// grouped into one, by the rule that finds a device through its primary IP's row.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeIngestRequest } from '../../proto/index.ts'
@@ -55,6 +58,12 @@ class Generator {
     return { vid: 100 + this.int(2), name: this.pick(['users', 'voice']), site: { name: SITES[d % SITES.length] } }
   }
 
+  /** VRF "blue" by rd, another "blue" by another rd, or by name alone (which prefers the one
+   * without an rd, else any): a rule that prefers rather than identifies, as for devices. */
+  vrf (): EntityObject {
+    return this.pick([{ name: 'blue', rd: '65000:7' }, { name: 'blue', rd: '65000:8' }, { name: 'blue' }])
+  }
+
   address (d: number, p: number): string { return `10.${d}.${p}.1/24` }
   address6 (d: number, p: number): string { return `2001:db8:${d}::${p + 1}/64` }
 
@@ -87,6 +96,8 @@ class Generator {
         // A primary IP names an address that may or may not be on one of the device's interfaces yet.
         if (this.int(3) === 0) dev.primary_ip4 = { address: this.address(d, this.int(PORTS)) }
         if (this.int(5) === 0) dev.primary_ip6 = { address: this.address6(d, this.int(PORTS)) }
+        // A platform with or without its manufacturer: (manufacturer, name) prefers one without.
+        if (this.int(4) === 0) dev.platform = this.int(2) === 0 ? { name: 'junos' } : { name: 'junos', manufacturer: { name: 'Juniper' } }
         // A tenant makes (site, name, tenant) the rule that finds it.
         if (this.int(5) === 0) dev.tenant = { name: this.pick(['acme', 'globex']) }
         return { timestamp: ts(), device: dev }
@@ -98,12 +109,12 @@ class Generator {
         if (status !== undefined) a.status = status
         if (this.int(3) === 0) a.dns_name = this.pick(['a.example.net', 'b.example.net'])
         // The same address in a VRF is another object.
-        if (this.int(5) === 0) a.vrf = { name: 'blue', rd: '65000:7' }
+        if (this.int(5) === 0) a.vrf = this.vrf()
         return { timestamp: ts(), ip_address: a }
       }
       case 3: {
         const prefix: EntityObject = { prefix: `10.${d}.${p}.0/24`, status: this.pick(['active', 'container']) }
-        if (this.int(3) === 0) prefix.vrf = { name: 'blue', rd: '65000:7' }
+        if (this.int(3) === 0) prefix.vrf = this.vrf()
         if (this.int(3) === 0) prefix.scope_site = { name: SITES[d % SITES.length] }
         return { timestamp: ts(), prefix }
       }
@@ -144,8 +155,10 @@ class Generator {
 async function objects (db: Db): Promise<unknown> {
   const rows = async (sql: string): Promise<unknown[]> => (await db.query(sql)).rows
   return {
-    devices: await rows(`select d.name, s.name as site, t.name as tenant, d.serial, d.status, host(ip.address) as primary_ip4, host(ip6.address) as primary_ip6
+    devices: await rows(`select d.name, s.name as site, t.name as tenant, d.serial, d.status, host(ip.address) as primary_ip4, host(ip6.address) as primary_ip6,
+        pl.name as platform, pm.name as platform_manufacturer
       from device d join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+        left join platform pl on pl.id = d.platform_id left join manufacturer pm on pm.id = pl.manufacturer_id
         left join ip_address ip on ip.id = d.primary_ip4_id left join ip_address ip6 on ip6.id = d.primary_ip6_id
       order by d.name, s.name, t.name`),
     interfaces: await rows(`select d.name as device, s.name as site, t.name as tenant, i.name, i.type, i.description, i.enabled, i.mtu, i.mode,
@@ -155,12 +168,12 @@ async function objects (db: Db): Promise<unknown> {
       from interface i join device d on d.id = i.device_id join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
         left join vlan v on v.id = i.untagged_vlan_id left join interface lag on lag.id = i.lag_id
       order by d.name, s.name, t.name, i.name`),
-    addresses: await rows(`select ip.address::text, vrf.name as vrf, ip.status, ip.dns_name, d.name as device, s.name as site, t.name as tenant, i.name as interface
+    addresses: await rows(`select ip.address::text, vrf.name as vrf, vrf.rd, ip.status, ip.dns_name, d.name as device, s.name as site, t.name as tenant, i.name as interface
       from ip_address ip left join vrf on vrf.id = ip.vrf_id left join interface i on i.id = ip.interface_id
         left join device d on d.id = i.device_id left join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
-      order by ip.address, vrf.name`),
-    prefixes: await rows(`select p.prefix::text, vrf.name as vrf, p.status, p.scope_type, s.name as site
-      from prefix p left join vrf on vrf.id = p.vrf_id left join site s on s.id = p.site_id order by p.prefix, vrf.name`),
+      order by ip.address, vrf.name, vrf.rd`),
+    prefixes: await rows(`select p.prefix::text, vrf.name as vrf, vrf.rd, p.status, p.scope_type, s.name as site
+      from prefix p left join vrf on vrf.id = p.vrf_id left join site s on s.id = p.site_id order by p.prefix, vrf.name, vrf.rd`),
     vlans: await rows(`select v.vid, v.name, s.name as site from vlan v left join site s on s.id = v.site_id order by v.vid, s.name`)
   }
 }
