@@ -13,7 +13,7 @@ import {
   encodeAck, encodeDeliver, encodeId, encodePublish, encodeTerm, parseSegment,
   RECORD_ACK, RECORD_DELIVER, RECORD_ID, RECORD_PUBLISH, RECORD_TERM
 } from './embedded-log.ts'
-import type { FetchOptions, PublishOptions, PublishResult, Queue, QueueMessage, QueueStats } from './types.ts'
+import type { FetchOptions, PublishOptions, PublishResult, Queue, QueueMessage, QueueStats, WaitingMessage } from './types.ts'
 
 /** bytes: a segment file is closed and a new one started past this size. */
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
@@ -432,6 +432,29 @@ class EmbeddedQueue implements Queue {
 
   async stats (): Promise<QueueStats> {
     return { pending: this.#entries.size, messages: this.#entries.size, bytes: this.#liveBytes }
+  }
+
+  async waiting (limit: number): Promise<WaitingMessage[]> {
+    if (this.#closed) throw new QueueError('ERR_QUEUE_CLOSED', 'waiting: the queue is closed')
+    const newest = [...this.#entries.values()].sort((a, b) => b.seq - a.seq).slice(0, Math.max(0, limit))
+    const out: WaitingMessage[] = []
+    for (const e of newest) {
+      // Compaction may move the entry to another segment (and close this one) meanwhile: read
+      // where it is now, and leave out one acknowledged in between.
+      for (let tries = 0; this.#entries.get(e.seq) === e; tries++) {
+        const { segment, dataOffset } = e
+        const data = Buffer.allocUnsafe(e.length)
+        try {
+          await segment.fh.read(data, 0, e.length, dataOffset)
+        } catch (err) {
+          if (segment !== e.segment && tries < 3) continue
+          throw err
+        }
+        out.push({ id: e.id, seq: e.seq, data, time: new Date(e.ts) })
+        break
+      }
+    }
+    return out
   }
 
   async close (): Promise<void> {

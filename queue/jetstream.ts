@@ -9,7 +9,7 @@ import {
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
 import { QueueArgumentError, QueueError } from './errors.ts'
-import type { FetchOptions, PublishOptions, PublishResult, Queue, QueueMessage, QueueStats } from './types.ts'
+import type { FetchOptions, PublishOptions, PublishResult, Queue, QueueMessage, QueueStats, WaitingMessage } from './types.ts'
 
 export const DEFAULT_STREAM = 'TRIBUTARY_INGEST'
 export const DEFAULT_CONSUMER = 'reconciler'
@@ -417,6 +417,29 @@ class JetStreamQueue implements Queue {
       return { pending: c.num_pending + c.num_ack_pending, messages: s.state.messages, bytes: s.state.bytes }
     } catch (err) {
       throw this.#unavailable('stats', err)
+    }
+  }
+
+  async waiting (limit: number): Promise<WaitingMessage[]> {
+    try {
+      const jsm = await this.#manager()
+      const { first_seq: first, last_seq: last, messages } = (await jsm.streams.info(this.#o.stream)).state
+      const out: WaitingMessage[] = []
+      // Work-queue retention deletes what the reconciler acknowledged, so the stream holds exactly
+      // the waiting messages, the newest at its end; acknowledgements out of order leave gaps,
+      // which cost one request each: a bounded number of them.
+      let gaps = Math.min(Math.max(0, last - first + 1 - messages), 4 * limit + 100)
+      for (let seq = last; seq >= first && out.length < limit; seq--) {
+        const m = await jsm.streams.getMessage(this.#o.stream, { seq })
+        if (m === null) {
+          if (--gaps < 0) break
+          continue
+        }
+        out.push({ id: m.header?.get('Nats-Msg-Id') ?? '', seq: m.seq, data: m.data, time: m.time })
+      }
+      return out
+    } catch (err) {
+      throw this.#unavailable('waiting', err)
     }
   }
 

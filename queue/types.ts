@@ -54,6 +54,16 @@ export interface QueueStats {
   bytes: number
 }
 
+/** A message stored and not yet acknowledged, read without taking it (Queue.waiting). */
+export interface WaitingMessage {
+  /** As QueueMessage.id. */
+  readonly id: string
+  readonly seq: number
+  readonly data: Uint8Array
+  /** When the queue stored it. */
+  readonly time: Date
+}
+
 export interface Queue {
   readonly kind: 'jetstream' | 'embedded'
   /** Largest message in bytes the queue stores (JetStream: the server's max_payload less header
@@ -65,5 +75,8 @@ export interface Queue {
   /** True when the queue can take a publish now (for /readyz). */
   ready (): Promise<boolean>
   stats (): Promise<QueueStats>
+  /** Up to `limit` messages not yet acknowledged, newest first, left where they are: what the
+   * read side shows as QUEUED. A message being reconciled right now is among them. */
+  waiting (limit: number): Promise<WaitingMessage[]>
   close (): Promise<void>
 }

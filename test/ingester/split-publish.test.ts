@@ -131,6 +131,7 @@ test('ingester split - a part the queue fails to store fails the call; the retry
     fetch: (o) => real.fetch(o),
     ready: () => real.ready(),
     stats: () => real.stats(),
+    waiting: (limit) => real.waiting(limit),
     close: () => real.close()
   }
   const h = await startHarness({ queue })

@@ -106,6 +106,34 @@ for (const make of [jetstreamFlavour, embeddedFlavour]) {
       }
     })
 
+    test(`queue (${flavour.name}) - waiting lists what is not acknowledged, newest first, and leaves it in the queue`, async () => {
+      const q = await flavour.open()
+      try {
+        const before = Date.now()
+        for (let i = 0; i < 4; i++) await q.publish(`wait-${i}`, bytes(`w${i}`))
+        // wait-0 is acknowledged, wait-1 is taken and in flight: only wait-0 is no longer waiting.
+        const taken: Array<Awaited<ReturnType<Queue['fetch']>>[number]> = []
+        for (let tries = 0; taken.length < 2 && tries < 5; tries++) taken.push(...await q.fetch({ max: 2 - taken.length, expires: 1000 }))
+        assert.deepEqual(taken.map((m) => m.id), ['wait-0', 'wait-1'])
+        await taken[0].ack()
+        const waiting = await q.waiting(10)
+        assert.deepEqual(waiting.map((m) => [m.id, text(m.data)]), [['wait-3', 'w3'], ['wait-2', 'w2'], ['wait-1', 'w1']])
+        assert.deepEqual(waiting.map((m) => m.seq), [...waiting.map((m) => m.seq)].sort((a, b) => b - a))
+        assert.ok(waiting.every((m) => m.time.getTime() >= before - 1000 && m.time.getTime() <= Date.now() + 1000), 'stored times')
+        assert.deepEqual((await q.waiting(2)).map((m) => m.id), ['wait-3', 'wait-2'])
+        // Nothing was taken: the two never fetched come next, then the one in flight is settled.
+        const rest: string[] = []
+        for (let tries = 0; rest.length < 2 && tries < 5; tries++) {
+          for (const m of await q.fetch({ max: 10, expires: 1000 })) { rest.push(m.id); await m.ack() }
+        }
+        assert.deepEqual(rest, ['wait-2', 'wait-3'])
+        await taken[1].ack()
+        assert.deepEqual(await q.waiting(10), [])
+      } finally {
+        await q.close()
+      }
+    })
+
     test(`queue (${flavour.name}) - a nak'd message comes back after the delay with a higher delivery count; a termed one never`, async () => {
       const q = await flavour.open()
       try {
