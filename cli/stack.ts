@@ -88,6 +88,7 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
       let auth: Authenticator | undefined
       const readApi = createReadApi({
         db,
+        queue,
         logger,
         publicUrl: config.publicUrl,
         authorize: (req, scope) => auth!.authorizeHttp(req, scope)
@@ -112,7 +113,7 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
         maxEntities: config.maxEntities,
         maxRequestBytes: config.maxRequestBytes,
         httpHandlers: [readApi],
-        grpcServices: [createIngestionLogService({ db, logger, verify: (token, scope) => auth!.verify(token, scope) })],
+        grpcServices: [createIngestionLogService({ db, queue, logger, verify: (token, scope) => auth!.verify(token, scope) })],
         metricsRegistry: registry
       })
       auth = ingester.auth
@@ -128,7 +129,7 @@ export async function startStack (config: ServerConfig, roles: StackRoles, logge
       logger: logger.child({ component: 'auth' })
     })
     closers.push(() => auth.close())
-    const readApi = createReadApi({ db, logger, publicUrl: config.publicUrl, authorize: (req, scope) => auth.authorizeHttp(req, scope) })
+    const readApi = createReadApi({ db, queue, logger, publicUrl: config.publicUrl, authorize: (req, scope) => auth.authorizeHttp(req, scope) })
     const server = http.createServer((req, res) => {
       void (async () => {
         if (req.url === '/metrics') {

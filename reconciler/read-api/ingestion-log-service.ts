@@ -1,5 +1,7 @@
 // diode.v1.ReconcilerService/RetrieveIngestionLogs for tools written against Diode: the same
 // ingestion_log rows as /api/ingestion-logs/, paged by an opaque keyset token, newest first.
+// Entities still in the queue are counted in metrics.queued and listed when state is QUEUED (one
+// page, newest first: they have no place in the stored logs' keyset).
 import * as grpc from '@grpc/grpc-js'
 import {
   RETRIEVE_INGESTION_LOGS_METHOD, TO_OBJECT_OPTIONS, decodeMessage, encodeMessage, fromProtoJson, messageType
@@ -7,10 +9,12 @@ import {
 import type {
   IngestionLog, RetrieveIngestionLogsRequest__Output, RetrieveIngestionLogsResponse
 } from '../../proto/index.ts'
+import type { Queue } from '../../queue/index.ts'
 import type { Db } from '../../store/index.ts'
 import type { Logger } from '../../config/logger.ts'
 import { countIngestionLogsByState, selectIngestionLogs } from './ingestion-log-query.ts'
 import type { IngestionLogFilter, IngestionLogRow } from './ingestion-log-query.ts'
+import { readQueuedLogs, type QueuedLogRow } from './queued-logs.ts'
 import { READ_SCOPE } from './read-api.ts'
 
 /** Logs per page when the request leaves page_size unset or 0. */
@@ -34,6 +38,8 @@ export interface IngestionLogServiceOptions {
    * register one service per prefix to answer both.
    */
   pathPrefix?: string
+  /** The queue the reconciler drains, for the entities waiting in it (QUEUED). */
+  queue?: Queue
 }
 
 export interface IngestionLogService {
@@ -137,10 +143,10 @@ function entityOf (stored: unknown): object | undefined {
   }
 }
 
-function toLog (row: IngestionLogRow): IngestionLog {
+function toLog (row: IngestionLogRow | QueuedLogRow): IngestionLog {
   const error = row.error as { message?: unknown, code?: unknown } | null
   return {
-    id: row.id,
+    id: row.id ?? '',
     data_type: row.object_type,
     state: row.state as IngestionLog['state'],
     request_id: row.request_id,
@@ -151,7 +157,7 @@ function toLog (row: IngestionLogRow): IngestionLog {
     sdk_version: row.sdk_version,
     entity: entityOf(row.entity),
     error: error === null ? undefined : { message: String(error.message ?? ''), code: String(error.code ?? ''), details: Buffer.from(JSON.stringify(error)) },
-    change_set: row.change_set === null ? undefined : { id: row.id, data: Buffer.from(JSON.stringify(row.change_set)) },
+    change_set: row.change_set === null || row.id === null ? undefined : { id: row.id, data: Buffer.from(JSON.stringify(row.change_set)) },
     object_type: row.object_type,
     source_ts: row.source_us === null ? undefined : `${row.source_us}000`
   }
@@ -165,7 +171,7 @@ function bearer (metadata: grpc.Metadata): string | undefined {
 }
 
 export function createIngestionLogService (options: IngestionLogServiceOptions): IngestionLogService {
-  const { db, verify } = options
+  const { db, verify, queue } = options
   const definition = ingestionLogServiceDefinition(options.pathPrefix)
   const logger = options.logger.child({ component: 'ingestion-log-service' })
 
@@ -183,7 +189,12 @@ export function createIngestionLogService (options: IngestionLogServiceOptions):
 
   async function retrieve (req: RetrieveIngestionLogsRequest__Output): Promise<RetrieveIngestionLogsResponse> {
     const { filter, pageSize, onlyMetrics } = parseRequest(req)
+    const onlyQueued = filter.states?.length === 1 && filter.states[0] === 'QUEUED'
+    const queued = queue === undefined
+      ? undefined
+      : await readQueuedLogs(queue, filter, onlyQueued && !onlyMetrics && filter.before === undefined ? { offset: 0, limit: pageSize } : { offset: 0, limit: 0 })
     const counts = await countIngestionLogsByState(db, filter)
+    counts.QUEUED += queued?.count ?? 0
     const metrics = {
       total: Object.values(counts).reduce((a, b) => a + b, 0),
       queued: counts.QUEUED,
@@ -192,6 +203,7 @@ export function createIngestionLogService (options: IngestionLogServiceOptions):
       no_changes: counts.NO_CHANGES
     }
     if (onlyMetrics) return { metrics }
+    if (onlyQueued) return { logs: (queued?.rows ?? []).map(toLog), metrics, next_page_token: '' }
     // One row more than asked tells whether there is a next page without counting.
     const rows = await selectIngestionLogs(db, filter, { limit: pageSize + 1 })
     const page = rows.slice(0, pageSize)

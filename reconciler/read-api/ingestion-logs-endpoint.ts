@@ -1,11 +1,14 @@
 // GET /api/ingestion-logs/ and /api/ingestion-logs/{id}/: what became of every entity received,
-// NetBox-style pagination plus `counts` per state for the same filters.
+// NetBox-style pagination plus `counts` per state for the same filters. Entities still in the
+// queue come first, as QUEUED logs (queued-logs.ts), then the stored logs, newest first.
+import type { Queue } from '../../queue/index.ts'
 import type { Queryable } from '../../store/index.ts'
 import { InvalidQueryParamError, NotFoundError } from './errors.ts'
 import { parseTime } from './filters.ts'
 import { countIngestionLogs, countIngestionLogsByState, selectIngestionLogs } from './ingestion-log-query.ts'
 import type { IngestionLogFilter, IngestionLogRow } from './ingestion-log-query.ts'
 import { pageLinks, parsePage } from './pagination.ts'
+import { readQueuedLogs, type QueuedLogRow, type QueuedLogs } from './queued-logs.ts'
 import type { PageRenderer } from './serialize.ts'
 
 export const INGESTION_LOGS_PATH = 'ingestion-logs'
@@ -48,11 +51,11 @@ function isoMicros (micros: string | null): string | null {
   return new Date(Number(ms)).toISOString().replace('Z', `${rest.toString().padStart(3, '0')}Z`)
 }
 
-async function render (row: IngestionLogRow, renderer: PageRenderer, baseUrl: string): Promise<Record<string, unknown>> {
+async function render (row: IngestionLogRow | QueuedLogRow, renderer: PageRenderer, baseUrl: string): Promise<Record<string, unknown>> {
   const objectUrl = row.object_id === null ? null : renderer.url(row.object_type, row.object_id)
   return {
     id: row.id,
-    url: `${baseUrl}/${INGESTION_LOGS_PATH}/${row.id}/`,
+    url: row.id === null ? null : `${baseUrl}/${INGESTION_LOGS_PATH}/${row.id}/`,
     request_id: row.request_id,
     entity_index: row.entity_index,
     state: row.state,
@@ -72,21 +75,32 @@ async function render (row: IngestionLogRow, renderer: PageRenderer, baseUrl: st
   }
 }
 
-export async function listIngestionLogs (db: Queryable, query: URLSearchParams, requestUrl: URL, renderer: PageRenderer, baseUrl: string): Promise<Record<string, unknown>> {
+export async function listIngestionLogs (db: Queryable, query: URLSearchParams, requestUrl: URL, renderer: PageRenderer, baseUrl: string, queue?: Queue): Promise<Record<string, unknown>> {
   const page = parsePage(query)
   const filter = parseIngestionLogFilter(query)
-  const [count, counts, rows] = await Promise.all([
+  const listQueued = filter.states === undefined || filter.states.includes('QUEUED')
+  let queued: QueuedLogs | undefined
+  if (queue !== undefined) queued = await readQueuedLogs(queue, filter, listQueued ? page : { offset: 0, limit: 0 })
+  const ahead = listQueued ? queued?.count ?? 0 : 0
+  // The stored logs' part of the page: what the queued ones before it leave of it.
+  const stored = { offset: Math.max(0, page.offset - ahead), limit: page.limit - (queued !== undefined && listQueued ? queued.rows.length : 0) }
+  const [storedCount, counts, rows] = await Promise.all([
     countIngestionLogs(db, filter),
     countIngestionLogsByState(db, filter),
-    selectIngestionLogs(db, filter, page)
+    stored.limit > 0 ? selectIngestionLogs(db, filter, stored) : []
   ])
+  if (queued !== undefined) counts.QUEUED += queued.count
+  const count = storedCount + ahead
   const links = pageLinks(requestUrl, page, count)
   return {
     count,
     next: links.next,
     previous: links.previous,
     counts: Object.fromEntries(Object.entries(counts).map(([state, n]) => [state.toLowerCase(), n])),
-    results: await Promise.all(rows.map((r) => render(r, renderer, baseUrl)))
+    // What the QUEUED figures stand on: the newest waiting messages, and whether older ones were
+    // left unread (the queued count is then a floor).
+    ...(queued === undefined ? {} : { queue: { scanned_messages: queued.scanned, truncated: queued.truncated, ...(queued.error ? { error: queued.error } : {}) } }),
+    results: await Promise.all([...(listQueued ? queued?.rows ?? [] : []), ...rows].map((r) => render(r, renderer, baseUrl)))
   }
 }
 

@@ -3,6 +3,7 @@
 // it inside its one-port HTTP server next to the token endpoint.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TLSSocket } from 'node:tls'
+import type { Queue } from '../../queue/index.ts'
 import type { Db } from '../../store/index.ts'
 import type { Logger } from '../../config/logger.ts'
 import { MethodNotAllowedError, NotFoundError, ReadApiError, authStatus } from './errors.ts'
@@ -35,6 +36,9 @@ export interface ReadApiOptions {
    * `url`, `next` and `previous`. Default: the request's Host header over http (https on TLS).
    */
   publicUrl?: string
+  /** The queue the reconciler drains: its waiting entities are listed as QUEUED logs. Omitted:
+   * none are (a reader without access to the queue). */
+  queue?: Queue
 }
 
 export const DEFAULT_BASE_PATH = '/api'
@@ -111,7 +115,7 @@ export function createReadApi (options: ReadApiOptions): HttpHandler {
     }
     if (r.path === INGESTION_LOGS_PATH) {
       return r.kind === 'list'
-        ? listIngestionLogs(db, url.searchParams, requestUrl, renderer, base)
+        ? listIngestionLogs(db, url.searchParams, requestUrl, renderer, base, options.queue)
         : getIngestionLog(db, r.id!, renderer, base)
     }
     const resource = RESOURCES_BY_PATH.get(r.path)!

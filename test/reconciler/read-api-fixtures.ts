@@ -2,6 +2,7 @@
 // with SQL (the reconciler is not involved), and an HTTP server on port 0 around the handler.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Queue } from '../../queue/index.ts'
 import type { Db } from '../../store/index.ts'
 import { silentLogger } from '../../config/logger.ts'
 import { createReadApi } from '../../reconciler/read-api/index.ts'
@@ -117,8 +118,8 @@ export interface ApiServer {
   close (): Promise<void>
 }
 
-export async function startApi (db: Db, options: { publicUrl?: string } = {}): Promise<ApiServer> {
-  const handler = createReadApi({ db, logger: silentLogger, authorize, publicUrl: options.publicUrl })
+export async function startApi (db: Db, options: { publicUrl?: string, queue?: Queue } = {}): Promise<ApiServer> {
+  const handler = createReadApi({ db, logger: silentLogger, authorize, publicUrl: options.publicUrl, queue: options.queue })
   const server = http.createServer((req, res) => {
     Promise.resolve(handler(req, res)).then((handled) => {
       if (!handled) {
