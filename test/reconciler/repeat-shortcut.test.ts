@@ -1,5 +1,5 @@
 // The repeat shortcut (fingerprint.ts) must never change an outcome. Seeded random batches of
-// overlapping entities (devices with and without tenants, interfaces with LAGs, IPv4 and IPv6
+// overlapping entities (devices with and without tenants or asset tags, interfaces with LAGs, IPv4 and IPv6
 // addresses in and out of VRFs of one name with and without rds, prefixes, VLANs, platforms
 // with and without their manufacturer; fields sent or not, values changing, tags,
 // primary IPs, now and then a value the database refuses), with edits and
@@ -96,6 +96,9 @@ class Generator {
         // A primary IP names an address that may or may not be on one of the device's interfaces yet.
         if (this.int(3) === 0) dev.primary_ip4 = { address: this.address(d, this.int(PORTS)) }
         if (this.int(5) === 0) dev.primary_ip6 = { address: this.address6(d, this.int(PORTS)) }
+        // An asset tag finds the device before anything else: sent with another device's name
+        // or site, it renames or moves the tagged one (or fails on the unique key).
+        if (this.int(6) === 0) dev.asset_tag = this.pick(['AT-1', 'AT-2'])
         // A platform with or without its manufacturer: (manufacturer, name) prefers one without.
         if (this.int(4) === 0) dev.platform = this.int(2) === 0 ? { name: 'junos' } : { name: 'junos', manufacturer: { name: 'Juniper' } }
         // A tenant makes (site, name, tenant) the rule that finds it.
@@ -155,7 +158,7 @@ class Generator {
 async function objects (db: Db): Promise<unknown> {
   const rows = async (sql: string): Promise<unknown[]> => (await db.query(sql)).rows
   return {
-    devices: await rows(`select d.name, s.name as site, t.name as tenant, d.serial, d.status, host(ip.address) as primary_ip4, host(ip6.address) as primary_ip6,
+    devices: await rows(`select d.name, s.name as site, t.name as tenant, d.asset_tag, d.serial, d.status, host(ip.address) as primary_ip4, host(ip6.address) as primary_ip6,
         pl.name as platform, pm.name as platform_manufacturer
       from device d join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
         left join platform pl on pl.id = d.platform_id left join manufacturer pm on pm.id = pl.manufacturer_id
