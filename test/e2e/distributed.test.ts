@@ -128,9 +128,10 @@ test('e2e distributed - a 6,000-entity request over NATS max_payload is split, r
 
   const token = await fetchToken(ingestBase, 'diode', creds.client_id, creds.client_secret, 'diode:read')
   const logsUrl = `${ingestBase}/api/ingestion-logs/?request_id=${requestId}`
+  // Entities still in the queue are listed too, as QUEUED: wait until every one is applied.
   await eventually(async () => {
-    const page = await getJson<Page<unknown>>(`${logsUrl}&limit=1`, token)
-    return page.count >= ENTITIES ? page : undefined
+    const page = await getJson<Page<unknown> & { counts: Record<string, number> }>(`${logsUrl}&limit=1`, token)
+    return page.counts.applied >= ENTITIES ? page : undefined
   }, 120_000, 1000)
   const logs = await listAll<{ id: string, request_id: string, entity_index: number, state: string, entity: { site?: { name?: string } } | null }>(`${logsUrl}&limit=1000`, token)
   assert.equal(logs.length, ENTITIES, 'one log per entity')
