@@ -192,9 +192,12 @@ export const MODELS: readonly ModelSpec[] = [
     refs: [ref('manufacturer', 'manufacturer'), ref('parent', 'platform', 'parent_id', { deferred: true })],
     matchers: [
       // A platform named without its manufacturer matches the one of any manufacturer (partial
-      // update: the unsent manufacturer is left alone), preferring one without.
+      // update: the unsent manufacturer is left alone), preferring one without. Named with one
+      // that no platform of the name has, it adopts the one without: first seen without its
+      // vendor (an LLDP neighbour), then with it, is one platform, not two.
       { name: 'manufacturer+name', keys: [key('manufacturer', 'coalesce(t.manufacturer_id, 0)', 'int8', { optional: true }), key('name', 't.name')], prefer: 't.manufacturer_id is null desc' },
-      { name: 'manufacturer+slug', keys: [key('manufacturer', 'coalesce(t.manufacturer_id, 0)', 'int8', { optional: true }), key('slug', 't.slug')], prefer: 't.manufacturer_id is null desc' }
+      { name: 'manufacturer+slug', keys: [key('manufacturer', 'coalesce(t.manufacturer_id, 0)', 'int8', { optional: true }), key('slug', 't.slug')], prefer: 't.manufacturer_id is null desc' },
+      { name: 'name', keys: [key('name', 't.name')], prefer: 't.manufacturer_id is null desc', adopts: { field: 'manufacturer', column: 't.manufacturer_id' } }
     ]
   }),
   {
@@ -424,7 +427,12 @@ export const MODELS: readonly ModelSpec[] = [
     fields: [{ field: 'mac_address', column: 'mac_address', kind: 'mac' }, ...describe],
     refs: [ref('assigned_object_interface', 'interface', 'interface_id')],
     m2m: [],
-    matchers: [{ name: 'mac+interface', keys: [key('mac_address', 't.mac_address', 'macaddr'), key('assigned_object_interface', 'coalesce(t.interface_id, 0)', 'int8', { optional: true })], prefer: 't.interface_id is null desc' }],
+    matchers: [
+      { name: 'mac+interface', keys: [key('mac_address', 't.mac_address', 'macaddr'), key('assigned_object_interface', 'coalesce(t.interface_id, 0)', 'int8', { optional: true })], prefer: 't.interface_id is null desc' },
+      // Seen first unassigned (an ARP or FDB entry), then on an interface: that MAC, assigned. One
+      // already on another interface is another MAC object (subinterfaces share MACs).
+      { name: 'mac', keys: [key('mac_address', 't.mac_address', 'macaddr')], prefer: 't.interface_id is null desc', adopts: { field: 'assigned_object_interface', column: 't.interface_id' } }
+    ],
     required: ['mac_address'],
     repr: 'o.mac_address::text',
     generated: ['assigned_object_type', 'assigned_object_id'],

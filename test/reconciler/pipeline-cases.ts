@@ -499,6 +499,28 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.deepEqual((await send(db, [port])).results.map((r) => r.state), ['NO_CHANGES'])
     })
 
+    test('reconciler - a platform or a MAC first seen without its manufacturer or interface is adopted when it is named with one', async () => {
+      const withPlatform = (name: string, platform: EntityObject): EntityObject => ({ timestamp: ts(), device: { ...deviceRef(name), platform } })
+      await send(db, [withPlatform('r1', { name: 'junos' })])
+      await send(db, [withPlatform('r2', { name: 'junos', manufacturer: { name: 'Juniper' } })])
+      // Another manufacturer's platform of that name is another platform.
+      await send(db, [withPlatform('r3', { name: 'junos', manufacturer: { name: 'Acme' } })])
+      const platforms = (await db.query(`select p.name, m.name as manufacturer, string_agg(d.name, ',' order by d.name) as devices
+        from platform p left join manufacturer m on m.id = p.manufacturer_id left join device d on d.platform_id = p.id group by p.id, m.name order by p.id`)).rows
+      assert.deepEqual(platforms, [{ name: 'junos', manufacturer: 'Juniper', devices: 'r1,r2' }, { name: 'junos', manufacturer: 'Acme', devices: 'r3' }])
+
+      const port = (name: string): EntityObject => ({ device: deviceRef('r1'), name, type: '1000base-t' })
+      const mac = (iface?: string): EntityObject => ({ timestamp: ts(), mac_address: iface === undefined ? { mac_address: '02:00:00:00:00:01' } : { mac_address: '02:00:00:00:00:01', assigned_object_interface: port(iface) } })
+      await send(db, [mac()])
+      await send(db, [mac('ge-0/0/0')])
+      // On a second interface: a second MAC object (subinterfaces share their parent's MAC).
+      await send(db, [mac('ge-0/0/0.100')])
+      const macs = (await db.query(`select m.mac_address::text as mac, i.name as interface from mac_address m left join interface i on i.id = m.interface_id order by m.id`)).rows
+      assert.deepEqual(macs, [{ mac: '02:00:00:00:00:01', interface: 'ge-0/0/0' }, { mac: '02:00:00:00:00:01', interface: 'ge-0/0/0.100' }])
+      // Each named again, and unassigned (any of them, the first): nothing changes.
+      assert.ok((await send(db, [mac('ge-0/0/0'), mac('ge-0/0/0.100'), mac(), withPlatform('r1', { name: 'junos' })])).results.every((r) => r.state === 'NO_CHANGES'))
+    })
+
     test('reconciler - two devices of a batch naming one primary IP that no device holds stay two devices', async () => {
       // The address exists nowhere yet: the rule finding a device by its primary IP finds none,
       // and one after the other these are two devices, each asking for a primary it cannot have.
