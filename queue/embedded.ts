@@ -434,11 +434,13 @@ class EmbeddedQueue implements Queue {
     return { pending: this.#entries.size, messages: this.#entries.size, bytes: this.#liveBytes }
   }
 
-  async waiting (limit: number): Promise<WaitingMessage[]> {
+  async waiting (limit: number, maxBytes = Infinity): Promise<WaitingMessage[]> {
     if (this.#closed) throw new QueueError('ERR_QUEUE_CLOSED', 'waiting: the queue is closed')
     const newest = [...this.#entries.values()].sort((a, b) => b.seq - a.seq).slice(0, Math.max(0, limit))
     const out: WaitingMessage[] = []
+    let bytes = 0
     for (const e of newest) {
+      if (bytes >= maxBytes) break
       // Compaction may move the entry to another segment (and close this one) meanwhile: read
       // where it is now, and leave out one acknowledged in between.
       for (let tries = 0; this.#entries.get(e.seq) === e; tries++) {
@@ -451,6 +453,7 @@ class EmbeddedQueue implements Queue {
           throw err
         }
         out.push({ id: e.id, seq: e.seq, data, time: new Date(e.ts) })
+        bytes += e.length
         break
       }
     }

@@ -420,7 +420,7 @@ class JetStreamQueue implements Queue {
     }
   }
 
-  async waiting (limit: number): Promise<WaitingMessage[]> {
+  async waiting (limit: number, maxBytes = Infinity): Promise<WaitingMessage[]> {
     try {
       const jsm = await this.#manager()
       const { first_seq: first, last_seq: last, messages } = (await jsm.streams.info(this.#o.stream)).state
@@ -429,13 +429,15 @@ class JetStreamQueue implements Queue {
       // the waiting messages, the newest at its end; acknowledgements out of order leave gaps,
       // which cost one request each: a bounded number of them.
       let gaps = Math.min(Math.max(0, last - first + 1 - messages), 4 * limit + 100)
-      for (let seq = last; seq >= first && out.length < limit; seq--) {
+      let bytes = 0
+      for (let seq = last; seq >= first && out.length < limit && bytes < maxBytes; seq--) {
         const m = await jsm.streams.getMessage(this.#o.stream, { seq })
         if (m === null) {
           if (--gaps < 0) break
           continue
         }
         out.push({ id: m.header?.get('Nats-Msg-Id') ?? '', seq: m.seq, data: m.data, time: m.time })
+        bytes += m.data.byteLength
       }
       return out
     } catch (err) {

@@ -76,7 +76,8 @@ export interface Queue {
   ready (): Promise<boolean>
   stats (): Promise<QueueStats>
   /** Up to `limit` messages not yet acknowledged, newest first, left where they are: what the
-   * read side shows as QUEUED. A message being reconciled right now is among them. */
-  waiting (limit: number): Promise<WaitingMessage[]>
+   * read side shows as QUEUED. A message being reconciled right now is among them. Stops after
+   * the message that brings the bytes read to `maxBytes` (default: no limit). */
+  waiting (limit: number, maxBytes?: number): Promise<WaitingMessage[]>
   close (): Promise<void>
 }

@@ -9,8 +9,10 @@ import { safeJson } from '../ingestion-log.ts'
 import { MODEL_BY_TYPE } from '../models.ts'
 import type { IngestionLogFilter, IngestionLogRow } from './ingestion-log-query.ts'
 
-/** Messages read per call at most, newest first: a backlog of millions is not listed whole. */
+/** Messages, and bytes, read per call at most, newest first: a backlog of millions (or of a few
+ * hundred requests of thousands of entities) is not listed whole on every read. */
 export const QUEUED_SCAN_LIMIT = 1000
+export const QUEUED_SCAN_BYTES = 32 * 1024 * 1024
 
 /** A log as the stored ones are read, for an entity that has none yet: no id (its log is written
  * when it is applied), no object, no change set. */
@@ -21,7 +23,8 @@ export interface QueuedLogs {
   count: number
   /** The page asked for, entities decoded. */
   rows: QueuedLogRow[]
-  /** Messages read, and whether the queue holds older ones not read (the count is then a floor). */
+  /** Messages read, and whether the scan stopped at a cap, older messages perhaps unread (the
+   * count is then a floor). */
   scanned: number
   truncated: boolean
   /** Set when the queue could not be read: the stored logs are still worth answering with. */
@@ -74,12 +77,16 @@ function toRow (c: Candidate): QueuedLogRow {
 export async function readQueuedLogs (queue: Queue, filter: IngestionLogFilter, page: { offset: number, limit: number }): Promise<QueuedLogs> {
   let messages: WaitingMessage[]
   try {
-    messages = await queue.waiting(QUEUED_SCAN_LIMIT + 1)
+    messages = await queue.waiting(QUEUED_SCAN_LIMIT + 1, QUEUED_SCAN_BYTES)
   } catch (err) {
     return { count: 0, rows: [], scanned: 0, truncated: false, error: (err as Error).message }
   }
-  const truncated = messages.length > QUEUED_SCAN_LIMIT
-  if (truncated) messages.length = QUEUED_SCAN_LIMIT
+  // The scan stopped at a cap: older messages may be waiting unread.
+  let truncated = messages.reduce((n, m) => n + m.data.byteLength, 0) >= QUEUED_SCAN_BYTES
+  if (messages.length > QUEUED_SCAN_LIMIT) {
+    messages.length = QUEUED_SCAN_LIMIT
+    truncated = true
+  }
   let count = 0
   const rows: QueuedLogRow[] = []
   for (const message of messages) {

@@ -121,6 +121,8 @@ for (const make of [jetstreamFlavour, embeddedFlavour]) {
         assert.deepEqual(waiting.map((m) => m.seq), [...waiting.map((m) => m.seq)].sort((a, b) => b - a))
         assert.ok(waiting.every((m) => m.time.getTime() >= before - 1000 && m.time.getTime() <= Date.now() + 1000), 'stored times')
         assert.deepEqual((await q.waiting(2)).map((m) => m.id), ['wait-3', 'wait-2'])
+        // A byte budget stops after the message that reaches it.
+        assert.deepEqual((await q.waiting(10, 1)).map((m) => m.id), ['wait-3'])
         // Nothing was taken: the two never fetched come next, then the one in flight is settled.
         const rest: string[] = []
         for (let tries = 0; rest.length < 2 && tries < 5; tries++) {
