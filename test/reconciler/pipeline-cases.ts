@@ -521,6 +521,23 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.ok((await send(db, [mac('ge-0/0/0'), mac('ge-0/0/0.100'), mac(), withPlatform('r1', { name: 'junos' })])).results.every((r) => r.state === 'NO_CHANGES'))
     })
 
+    test('reconciler - a delete by hand never leaves two rows on one unique key', async () => {
+      const port = (name: string): EntityObject => ({ device: { ...deviceRef('r1'), tenant: { name: 'Blue' } }, name, type: '1000base-t' })
+      await send(db, [
+        { timestamp: ts(), mac_address: { mac_address: '02:00:00:00:00:0a', assigned_object_interface: port('ge-0/0/1') } },
+        { timestamp: ts(), mac_address: { mac_address: '02:00:00:00:00:0a', assigned_object_interface: port('ge-0/0/2') } },
+        { timestamp: ts(), prefix: { prefix: '10.9.0.0/24', vrf: { name: 'blue' } } }
+      ])
+      // A MAC goes with its interface (NetBox's GenericRelation). Left behind unassigned, the
+      // second delete made a second unassigned 02:00:00:00:00:0a, which the unique key refused.
+      await db.exec("delete from interface where name = 'ge-0/0/1'")
+      await db.exec("delete from interface where name = 'ge-0/0/2'")
+      assert.equal(await count(db, 'select 1 from mac_address'), 0)
+      // A device's tenant and a prefix's VRF are protected, as in NetBox.
+      await assert.rejects(db.exec("delete from tenant where name = 'Blue'"), /device_tenant_id_fkey/)
+      await assert.rejects(db.exec("delete from vrf where name = 'blue'"), /prefix_vrf_id_fkey/)
+    })
+
     test('reconciler - two devices of a batch naming one primary IP that no device holds stay two devices', async () => {
       // The address exists nowhere yet: the rule finding a device by its primary IP finds none,
       // and one after the other these are two devices, each asking for a primary it cannot have.
