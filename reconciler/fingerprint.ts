@@ -16,7 +16,7 @@ import { type Queryable, savepoint } from '../store/index.ts'
 import type { EntityChangeSet } from './change-set.ts'
 import { isUniqueViolation } from './errors.ts'
 import type { Node } from './flatten.ts'
-import { firstRule, keyValue, type PlanObject } from './match.ts'
+import { firstRule, keyValue, looksUpAs, type PlanObject } from './match.ts'
 import { type MatcherSpec, type MatchKey, type ModelSpec, MODELS, TYPE_ORDER } from './models.ts'
 import { RowMap } from './row-map.ts'
 import { sameValue } from './values.ts'
@@ -189,10 +189,11 @@ function judge (node: Node, obj: PlanObject): boolean {
   const deferred = deferredFields(node.spec)
   for (let i = 0; i < deferred.length; i++) if (node.refs.has(deferred[i])) return false
   // An object of one node holds that node's values: absorb() (match.ts) is all that writes them.
-  // Of several, the node must hold the object's values and be one the same rule finds: sent on
-  // its own, a device named by site and name looks for the device without a tenant there, even
-  // if another entity of this batch gave the object a tenant and it was found by that.
-  if (obj.nodes.length > 1 && (!holdsValuesOf(obj, node) || firstRule(node) !== firstRule(obj))) return false
+  // Of several, the node must hold the object's values and be found by the same rule and key:
+  // sent on its own, a device named by site and name looks for the device without a tenant
+  // there, even if another entity of this batch gave the object a tenant and it was found by
+  // that; a MAC without its interface looks for any row of that address, not the assigned one.
+  if (obj.nodes.length > 1 && (!holdsValuesOf(obj, node) || !looksUpAs(node, obj))) return false
   return stableMatch(obj)
 }
 

@@ -163,6 +163,17 @@ export function firstRule (src: PlanObject | Node): MatcherSpec | undefined {
   return src.spec.matchers.find((m) => keyText(src, m) !== undefined)
 }
 
+/** Whether the node, sent on its own, looks its object up as the object was looked up: by the
+ * same first applicable rule, with the same key, and naming the adopted field or not alike. An
+ * optional part another node gave the object (a MAC's interface, a platform's manufacturer) makes
+ * another key, which on its own may find another row. */
+export function looksUpAs (node: Node, obj: PlanObject): boolean {
+  const m = firstRule(node)
+  if (m === undefined || m !== firstRule(obj)) return false
+  if (m.adopts !== undefined && (keyValue(node, m.adopts.field) === undefined) !== (keyValue(obj, m.adopts.field) === undefined)) return false
+  return keyText(node, m) === keyText(obj, m)
+}
+
 /** The text of one key part (a pending reference as its object's place), undefined when absent. */
 function partText (src: KeySource, from: string): string | undefined {
   const v = keyValue(src, from)

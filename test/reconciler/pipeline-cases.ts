@@ -521,6 +521,20 @@ export function definePipelineTests (kind: BackendKind): void {
       assert.ok((await send(db, [mac('ge-0/0/0'), mac('ge-0/0/0.100'), mac(), withPlatform('r1', { name: 'junos' })])).results.every((r) => r.state === 'NO_CHANGES'))
     })
 
+    test('reconciler - a repeat is trusted only when it looks its object up by the same key, optional parts included', async () => {
+      const port = (name: string): EntityObject => ({ device: deviceRef('r1'), name, type: '1000base-t' })
+      const arp: EntityObject = { timestamp: ts(), mac_address: { mac_address: '02:00:00:00:00:09', description: 'arp' } }
+      await send(db, [{ timestamp: ts(), mac_address: { mac_address: '02:00:00:00:00:09', assigned_object_interface: port('ge-0/0/1') } }])
+      // In one batch, the unassigned mention joins the one on ge-0/0/2: one new MAC, on ge-0/0/2.
+      await send(db, [arp, { timestamp: ts(), mac_address: { mac_address: '02:00:00:00:00:09', assigned_object_interface: port('ge-0/0/2') } }])
+      // Sent alone, it is any MAC of that address, the first: the one on ge-0/0/1, which it
+      // changes, though the batch before it wrote it on ge-0/0/2's.
+      const again = await send(db, [arp])
+      assert.deepEqual(again.results.map((r) => r.state), ['APPLIED'])
+      const macs = (await db.query('select i.name as interface, m.description from mac_address m join interface i on i.id = m.interface_id order by m.id')).rows
+      assert.deepEqual(macs, [{ interface: 'ge-0/0/1', description: 'arp' }, { interface: 'ge-0/0/2', description: 'arp' }])
+    })
+
     test('reconciler - a delete by hand never leaves two rows on one unique key', async () => {
       const port = (name: string): EntityObject => ({ device: { ...deviceRef('r1'), tenant: { name: 'Blue' } }, name, type: '1000base-t' })
       await send(db, [

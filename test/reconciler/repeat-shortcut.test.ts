@@ -1,7 +1,7 @@
 // The repeat shortcut (fingerprint.ts) must never change an outcome. Seeded random batches of
 // overlapping entities (devices with and without tenants or asset tags, interfaces with LAGs, IPv4 and IPv6
 // addresses in and out of VRFs of one name with and without rds, prefixes, VLANs, platforms
-// with and without their manufacturer; fields sent or not, values changing, tags,
+// with and without their manufacturer, MACs on ports or unassigned; fields sent or not, values changing, tags,
 // primary IPs, now and then a value the database refuses), with edits and
 // deletes by hand in between, are applied to two stores: one as the reconciler runs, one whose
 // fingerprints are emptied before every batch, so each of its entities takes the full path.
@@ -86,7 +86,7 @@ class Generator {
     const d = this.int(DEVICES)
     const p = this.int(PORTS)
     if (this.int(20) === 0) return tooBig()
-    switch (this.int(5)) {
+    switch (this.int(6)) {
       case 0: {
         const dev: EntityObject = { ...this.deviceRef(d), status: this.pick(['active', 'planned']) }
         // The same name at another site is another device.
@@ -120,6 +120,13 @@ class Generator {
         if (this.int(3) === 0) prefix.vrf = this.vrf()
         if (this.int(3) === 0) prefix.scope_site = { name: SITES[d % SITES.length] }
         return { timestamp: ts(), prefix }
+      }
+      case 4: {
+        // A MAC seen unassigned (ARP, FDB) or on a port: an unassigned one is adopted by a port.
+        const mac: EntityObject = { mac_address: this.pick(['02:00:00:00:00:01', '02:00:00:00:00:02']) }
+        if (this.int(3) !== 0) mac.assigned_object_interface = this.iface(d, p)
+        if (this.int(3) === 0) mac.description = this.pick(['arp', 'lldp'])
+        return { timestamp: ts(), mac_address: mac }
       }
       default: return { timestamp: ts(), vlan: this.vlan(d) }
     }
@@ -177,7 +184,11 @@ async function objects (db: Db): Promise<unknown> {
       order by ip.address, vrf.name, vrf.rd`),
     prefixes: await rows(`select p.prefix::text, vrf.name as vrf, vrf.rd, p.status, p.scope_type, s.name as site
       from prefix p left join vrf on vrf.id = p.vrf_id left join site s on s.id = p.site_id order by p.prefix, vrf.name, vrf.rd`),
-    vlans: await rows(`select v.vid, v.name, s.name as site from vlan v left join site s on s.id = v.site_id order by v.vid, s.name`)
+    vlans: await rows(`select v.vid, v.name, s.name as site from vlan v left join site s on s.id = v.site_id order by v.vid, s.name`),
+    macs: await rows(`select m.mac_address::text as mac, m.description, d.name as device, s.name as site, t.name as tenant, i.name as interface
+      from mac_address m left join interface i on i.id = m.interface_id left join device d on d.id = i.device_id
+        left join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+      order by m.mac_address, d.name, s.name, t.name, i.name, m.description`)
   }
 }
 
