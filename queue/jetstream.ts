@@ -125,7 +125,7 @@ export async function createJetStreamQueue (options: JetStreamQueueOptions): Pro
       noAsyncTraces: true
     })
   } catch (cause) {
-    throw new QueueError('ERR_QUEUE_UNAVAILABLE', `cannot connect to NATS at ${o.servers.join(',')} within ${o.connectTimeout} ms: ${(cause as Error).message}`, { cause })
+    throw new QueueError('ERR_QUEUE_UNAVAILABLE', `cannot connect to NATS at ${o.servers.map(withoutCredentials).join(',')} within ${o.connectTimeout} ms: ${(cause as Error).message}`, { cause })
   }
   const queue = new JetStreamQueue(nc, o, log)
   try {
@@ -137,6 +137,11 @@ export async function createJetStreamQueue (options: JetStreamQueueOptions): Pro
   }
   queue.watchStatus()
   return queue
+}
+
+/** A server URL without its userinfo part. */
+export function withoutCredentials (server: string): string {
+  return server.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^@/]*@/i, '$1')
 }
 
 class JetStreamQueue implements Queue {
@@ -173,8 +178,10 @@ class JetStreamQueue implements Queue {
     return this.#jsm
   }
 
+  // Errors reach logs and, through the read API's QUEUED view, HTTP clients: a server URL's
+  // user and password (nats://user:secret@host) stay out of them.
   #where (): string {
-    return `stream ${this.#o.stream} at ${this.#o.servers.join(',')}`
+    return `stream ${this.#o.stream} at ${this.#o.servers.map(withoutCredentials).join(',')}`
   }
 
   async ensureStream (): Promise<void> {

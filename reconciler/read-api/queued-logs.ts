@@ -3,7 +3,7 @@
 // a request (or an operator watching a backlog) would find nothing under its request id. The
 // newest waiting messages are read where they lie (Queue.waiting, which takes nothing) and their
 // entities listed, with the same filters as the stored logs.
-import { decodeEntity, splitIngestRequest } from '../../proto/index.ts'
+import { decodeEntity, splitIngestRequest, type EntityPart, type RequestParts } from '../../proto/index.ts'
 import { parseMessageId, type Queue, type WaitingMessage } from '../../queue/index.ts'
 import { safeJson } from '../ingestion-log.ts'
 import { MODEL_BY_TYPE } from '../models.ts'
@@ -33,7 +33,7 @@ export interface QueuedLogs {
 
 const micros = (ms: number): string => (BigInt(ms) * 1000n).toString()
 
-interface Candidate { message: WaitingMessage, header: ReturnType<typeof splitIngestRequest>['header'], entity: ReturnType<typeof splitIngestRequest>['entities'][number], index: number, requestId: string, objectType: string }
+interface Candidate { message: WaitingMessage, header: RequestParts['header'], entity: EntityPart, index: number, requestId: string, objectType: string }
 
 function matches (filter: IngestionLogFilter, c: Candidate): boolean {
   if (filter.ids !== undefined) return false
@@ -91,7 +91,7 @@ export async function readQueuedLogs (queue: Queue, filter: IngestionLogFilter, 
   const rows: QueuedLogRow[] = []
   for (const message of messages) {
     const { requestId, entityOffset } = parseMessageId(message.id)
-    let parts: ReturnType<typeof splitIngestRequest>
+    let parts: RequestParts
     try {
       parts = splitIngestRequest(message.data)
     } catch {
