@@ -161,6 +161,32 @@ class Generator {
   }
 }
 
+/** Where several rows answer a lookup and none is the preferred kind (two tenants' devices of one
+ * name and site and none without a tenant; VRFs of one name, none without an rd; platforms of one
+ * name, none without a manufacturer; a MAC on several ports, none unassigned), a rule takes the
+ * lowest id. The two stores number rows differently (a pass rolled back to its savepoint has used
+ * its ids), so each would take a row of its own, and the comparison would fail on a difference
+ * that is no shortcut's. Before each batch, the first such row in natural-key order is made the
+ * preferred kind, alike in both stores: an edit by hand like any other. */
+const DISAMBIGUATE = `
+  update device d set tenant_id = null from (
+    select distinct on (d.site_id, d.name) d.id from device d join tenant t on t.id = d.tenant_id
+    where (d.site_id, d.name) in (select site_id, name from device group by 1, 2 having count(*) > 1 and count(*) filter (where tenant_id is null) = 0)
+    order by d.site_id, d.name, t.name) x where d.id = x.id;
+  update vrf v set rd = null from (
+    select distinct on (name) id from vrf
+    where name in (select name from vrf group by 1 having count(*) > 1 and count(*) filter (where rd is null) = 0)
+    order by name, rd) x where v.id = x.id;
+  update platform p set manufacturer_id = null from (
+    select distinct on (p.name) p.id from platform p join manufacturer m on m.id = p.manufacturer_id
+    where p.name in (select name from platform group by 1 having count(*) > 1 and count(*) filter (where manufacturer_id is null) = 0)
+    order by p.name, m.name) x where p.id = x.id;
+  update mac_address m set interface_id = null from (
+    select distinct on (m.mac_address) m.id from mac_address m join interface i on i.id = m.interface_id
+      join device d on d.id = i.device_id join site s on s.id = d.site_id left join tenant t on t.id = d.tenant_id
+    where m.mac_address in (select mac_address from mac_address group by 1 having count(*) > 1 and count(*) filter (where interface_id is null) = 0)
+    order by m.mac_address, d.name, s.name, t.name, i.name) x where m.id = x.id`
+
 /** The store's objects by natural key, ids left out (the two stores may number rows differently). */
 async function objects (db: Db): Promise<unknown> {
   const rows = async (sql: string): Promise<unknown[]> => (await db.query(sql)).rows
@@ -224,6 +250,8 @@ for (const kind of BACKENDS) {
           await withShortcut.db.exec(edit)
           await fullPath.db.exec(edit)
         }
+        await withShortcut.db.exec(DISAMBIGUATE)
+        await fullPath.db.exec(DISAMBIGUATE)
         const batch = gen.batch(sent)
         // Besides the generator's own now and then, so every sequence has such batches.
         if (round % 10 === 5) batch[0].splice(gen.int(batch[0].length + 1), 0, tooBig())
