@@ -170,8 +170,13 @@ export function firstRule (src: PlanObject | Node): MatcherSpec | undefined {
 export function looksUpAs (node: Node, obj: PlanObject): boolean {
   const m = firstRule(node)
   if (m === undefined || m !== firstRule(obj)) return false
-  if (m.adopts !== undefined && (keyValue(node, m.adopts.field) === undefined) !== (keyValue(obj, m.adopts.field) === undefined)) return false
-  return keyText(node, m) === keyText(obj, m)
+  return namesAdoptedAlike(m, node, obj) && keyText(node, m) === keyText(obj, m)
+}
+
+/** Whether the rule's query is the same for both: a source naming the field the rule adopts
+ * looks only at rows without it, one that does not at any row. */
+function namesAdoptedAlike (m: MatcherSpec, a: KeySource, b: KeySource): boolean {
+  return m.adopts === undefined || (keyValue(a, m.adopts.field) === undefined) === (keyValue(b, m.adopts.field) === undefined)
 }
 
 /** The text of one key part (a pending reference as its object's place), undefined when absent. */
@@ -383,21 +388,20 @@ interface Found { row: Record<string, string | null>, rule: MatcherSpec }
 async function findStored (tx: Queryable, spec: ModelSpec, sources: KeySource[], select: string): Promise<Array<Found | undefined>> {
   const found: Array<Found | undefined> = new Array(sources.length).fill(undefined)
   for (const m of spec.matchers) {
-    const shapes = new Map<string, Array<{ at: number, key: Key }>>()
+    const shapes = new Map<string, { idx: number[], adopting: boolean, list: Array<{ at: number, key: Key }> }>()
     for (let at = 0; at < sources.length; at++) {
       if (found[at] !== undefined) continue
       const key = ruleKey(sources[at], m)
       if (!key || unmatchable(sources[at], m, key)) continue
       // A source naming the field the rule adopts looks only at rows without it.
       const adopting = m.adopts !== undefined && keyValue(sources[at], m.adopts.field) !== undefined
-      const shape = key.parts.map((p) => p.index).join(',') + (adopting ? '+' : '')
-      let list = shapes.get(shape)
-      if (!list) shapes.set(shape, (list = []))
-      list.push({ at, key })
+      const idx = key.parts.map((p) => p.index)
+      const shape = `${idx.join(',')}${adopting ? '+' : ''}`
+      let group = shapes.get(shape)
+      if (!group) shapes.set(shape, (group = { idx, adopting, list: [] }))
+      group.list.push({ at, key })
     }
-    for (const [shape, list] of shapes) {
-      const parts = shape.endsWith('+') ? shape.slice(0, -1) : shape
-      const idx = parts === '' ? [] : parts.split(',').map(Number)
+    for (const { idx, adopting, list } of shapes.values()) {
       const params: unknown[] = [list.map((_, i) => i)]
       const decl = ['$1::int4[]']
       const conds: string[] = []
@@ -409,7 +413,7 @@ async function findStored (tx: Queryable, spec: ModelSpec, sources: KeySource[],
         conds.push(`${k.expr} = ${k.param ? k.param.replace('$', p) : p}`)
       })
       if (m.where) conds.push(m.where)
-      if (parts !== shape) conds.push(`${m.adopts!.column} is null`)
+      if (adopting) conds.push(`${m.adopts!.column} is null`)
       const cols = ['i', ...idx.map((_, j) => `k${j}`)].join(', ')
       const sql = `select p.i, ${select} from unnest(${decl.join(', ')}) as p(${cols})
         cross join lateral (select t.* from ${spec.table} t ${m.join ?? ''} where ${conds.join(' and ')}
@@ -424,6 +428,12 @@ async function findStored (tx: Queryable, spec: ModelSpec, sources: KeySource[],
   return found
 }
 
+function foundAs (obj: PlanObject, f: Found): void {
+  obj.id = Number(f.row.id)
+  obj.row = f.row
+  obj.matchedBy = f.rule
+}
+
 /** Whether the node, looked up on its own, must find the row its object was found by: at every
  * rule before the one that found it the node has no key the object's query did not already try,
  * and at that rule the same key. */
@@ -432,9 +442,7 @@ function resolvesWith (node: Node, obj: PlanObject, by: MatcherSpec): boolean {
   for (let j = 0; j < matchers.length; j++) {
     const m = matchers[j]
     const own = keyText(node, m)
-    // Naming the adopted field or not is another query (rows without it, or any row).
-    if (own !== undefined && m.adopts !== undefined &&
-      (keyValue(node, m.adopts.field) === undefined) !== (keyValue(obj, m.adopts.field) === undefined)) return false
+    if (own !== undefined && !namesAdoptedAlike(m, node, obj)) return false
     if (m === by) return own === keyText(obj, m)
     if (own !== undefined && own !== keyText(obj, m)) return false
   }
@@ -459,9 +467,7 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
     const obj = objects[i]
     const f = found[i]
     if (f === undefined) continue
-    obj.id = Number(f.row.id)
-    obj.row = f.row
-    obj.matchedBy = f.rule
+    foundAs(obj, f)
     if (obj.nodes.length > 1) for (const n of obj.nodes) if (!resolvesWith(n, obj, f.rule)) doubtful.push(n)
   }
   if (doubtful.length > 0) {
@@ -478,9 +484,7 @@ export async function matchStored (tx: Queryable, spec: ModelSpec, objects: Plan
       // Its own object for now; the merge below joins it to another of the row's, if any.
       const own = newObject(node)
       absorb(own, node)
-      own.id = Number(f.row.id)
-      own.row = f.row
-      own.matchedBy = f.rule
+      foundAs(own, f)
       objects.push(own)
     }
     for (const [obj, gone] of leaving) refill(obj, obj.nodes.filter((n) => !gone.has(n)))

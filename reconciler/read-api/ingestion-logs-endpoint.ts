@@ -82,8 +82,9 @@ export async function listIngestionLogs (db: Queryable, query: URLSearchParams, 
   let queued: QueuedLogs | undefined
   if (queue !== undefined) queued = await readQueuedLogs(queue, filter, listQueued ? page : { offset: 0, limit: 0 })
   const ahead = listQueued ? queued?.count ?? 0 : 0
+  const queuedRows = listQueued ? queued?.rows ?? [] : []
   // The stored logs' part of the page: what the queued ones before it leave of it.
-  const stored = { offset: Math.max(0, page.offset - ahead), limit: page.limit - (queued !== undefined && listQueued ? queued.rows.length : 0) }
+  const stored = { offset: Math.max(0, page.offset - ahead), limit: page.limit - queuedRows.length }
   const [storedCount, counts, rows] = await Promise.all([
     countIngestionLogs(db, filter),
     countIngestionLogsByState(db, filter),
@@ -100,7 +101,7 @@ export async function listIngestionLogs (db: Queryable, query: URLSearchParams, 
     // What the QUEUED figures stand on: the newest waiting messages, and whether older ones were
     // left unread (the queued count is then a floor).
     ...(queued === undefined ? {} : { queue: { scanned_messages: queued.scanned, truncated: queued.truncated, ...(queued.error ? { error: queued.error } : {}) } }),
-    results: await Promise.all([...(listQueued ? queued?.rows ?? [] : []), ...rows].map((r) => render(r, renderer, baseUrl)))
+    results: await Promise.all([...queuedRows, ...rows].map((r) => render(r, renderer, baseUrl)))
   }
 }
 
