@@ -35,14 +35,16 @@ const micros = (ms: number): string => (BigInt(ms) * 1000n).toString()
 
 interface Candidate { message: WaitingMessage, header: RequestParts['header'], entity: EntityPart, index: number, requestId: string, objectType: string }
 
+/** The filters on what a message's entities share: its time. */
+function inWindow (filter: IngestionLogFilter, message: WaitingMessage): boolean {
+  const us = BigInt(message.time.getTime()) * 1000n
+  return (filter.sinceMicros === undefined || us >= filter.sinceMicros) && (filter.untilMicros === undefined || us <= filter.untilMicros)
+}
+
 function matches (filter: IngestionLogFilter, c: Candidate): boolean {
-  if (filter.ids !== undefined) return false
   if (filter.requestIds !== undefined && !filter.requestIds.includes(c.requestId)) return false
   if (filter.objectTypes !== undefined && !filter.objectTypes.includes(c.objectType)) return false
   if (filter.producers !== undefined && !filter.producers.includes(c.header.producer_app_name ?? '')) return false
-  const us = BigInt(c.message.time.getTime()) * 1000n
-  if (filter.sinceMicros !== undefined && us < filter.sinceMicros) return false
-  if (filter.untilMicros !== undefined && us > filter.untilMicros) return false
   return true
 }
 
@@ -89,7 +91,10 @@ export async function readQueuedLogs (queue: Queue, filter: IngestionLogFilter, 
   }
   let count = 0
   const rows: QueuedLogRow[] = []
+  // A queued entity has no log id yet: a lookup by id matches none.
+  if (filter.ids !== undefined) return { count, rows, scanned: messages.length, truncated }
   for (const message of messages) {
+    if (!inWindow(filter, message)) continue
     const { requestId, entityOffset } = parseMessageId(message.id)
     let parts: RequestParts
     try {
