@@ -14,7 +14,8 @@ export {
   decodeMessage
 } from './codec.ts'
 export { ENTITY_TYPES, ENTITY_MESSAGE, ENTITY_FIELD_NUMBER, entityTypeOf } from './entity-types.ts'
-export { splitIngestRequest, decodeEntity, type EntityPart, type RequestParts } from './request-parts.ts'
+export { splitIngestRequest, decodeEntity, entityMember, type EntityPart, type RequestParts } from './request-parts.ts'
+export { messageSplitter, type MessageParts, type MessageSplitter } from './message-parts.ts'
 export { forEachField } from './wire.ts'
 export { CHOICES, isCableableInterfaceType, isChoice } from './choices.ts'
 export { toStruct, fromStruct, toValue, fromValue, timestampFromDate, dateFromTimestamp } from './struct.ts'

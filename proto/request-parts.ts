@@ -68,6 +68,17 @@ export function splitIngestRequest (bytes: Uint8Array): RequestParts {
   return { header: decoded, entities }
 }
 
+/** The bytes of the Entity's member message (`part.type`): the last one sent, the one a decoder
+ * keeps. Empty when the member was sent empty; undefined when the entity names no member. */
+export function entityMember (part: Pick<EntityPart, 'bytes' | 'type'>): Uint8Array | undefined {
+  if (part.type === undefined) return undefined
+  const number = ENTITY_FIELD_NUMBER[part.type]
+  const b = part.bytes
+  let member: Uint8Array | undefined
+  forEachField(b, 0, b.length, (f, _s, v, e, wireType) => { if (f === number && wireType === 2) member = b.subarray(v, e) })
+  return member
+}
+
 /** Decodes one Entity's bytes as decodeIngestRequest would have decoded it inside its request. */
 export function decodeEntity (bytes: Uint8Array): Entity__Output {
   return EntityType.toObject(EntityType.decode(bytes), TO_OBJECT_OPTIONS) as Entity__Output

@@ -3,6 +3,11 @@
 // device and everything below. Every nested message becomes a node; nodes naming the same object
 // are merged later, in match.ts. Values are validated here, so a bad entity fails before the
 // database is touched.
+//
+// An entity arrives as bytes and is decoded one message at a time (proto messageSplitter): the
+// nested messages it names stay bytes until their node is made, and a nested message whose bytes
+// were already flattened in this batch is that node again, never decoded twice.
+import { messageSplitter, type MessageSplitter } from '../proto/index.ts'
 import { EntityError } from './errors.ts'
 import { MODEL_BY_TYPE, type ModelSpec } from './models.ts'
 import { normalise, ValueError } from './values.ts'
@@ -74,7 +79,8 @@ export class Owners {
   }
 }
 
-/** Nested messages already flattened in this batch, by type and content. */
+/** Nested messages already flattened in this batch, by type and content (their bytes, or for
+ * messages reached decoded, their JSON). */
 export type FlattenCache = Map<string, Node>
 
 export interface FlatEntity {
@@ -160,23 +166,60 @@ function knownFields (spec: ModelSpec): Set<string> {
 // Nested messages whose meaning depends on where they sit are never shared.
 const CONTEXTUAL = new Set(['primary_mac_address'])
 
+/** Per type, a splitter keeping as bytes the message fields flatten makes nodes of: references,
+ * lists and tags. References that may be lookups (a primary IP) are decoded with their message,
+ * since whether one is depends on what it holds; a cable's ends are few and decoded too. */
+const splitters = new Map<ModelSpec, MessageSplitter>()
+function splitterOf (spec: ModelSpec): MessageSplitter {
+  let s = splitters.get(spec)
+  if (s === undefined) {
+    const keep = [...spec.refs.filter((r) => r.lookupOnly !== true).map((r) => r.field), ...spec.m2m.map((m) => m.field), ...spec.tags ? ['tags'] : []]
+    splitters.set(spec, (s = messageSplitter(spec.message, keep)))
+  }
+  return s
+}
+
+const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string
+
+/** A message's bytes as a string, one character per byte: a cache key as exact as the bytes. */
+const bytesKey = (b: Uint8Array): string => latin1Slice.call(b, 0, b.length)
+
+type Source = Uint8Array | Record<string, unknown>
+
 class Flattener {
   nodes: Node[] = []
   warnings: string[] = []
   constructor (readonly entity: number, readonly cache: FlattenCache) {}
 
-  /** A nested message: the node flattened earlier from an identical message, or a new one. */
-  child (spec: ModelSpec, msg: Record<string, unknown>, path: string, lookupOnly: boolean, field: string): Node {
-    if (CONTEXTUAL.has(field)) return this.node(spec, msg, path, lookupOnly)
-    const key = `${lookupOnly ? 'L' : 'F'}${spec.type}:${JSON.stringify(msg)}`
+  /** A nested message: the node flattened earlier from an identical message, or a new one.
+   * `optional`: a reference, left out (undefined) when its message holds nothing. */
+  child (spec: ModelSpec, src: Source, path: string, lookupOnly: boolean, field: string, optional = false): Node | undefined {
+    if (CONTEXTUAL.has(field)) return this.from(spec, src, path, lookupOnly, optional)
+    const key = src instanceof Uint8Array
+      ? `${lookupOnly ? 'L' : 'F'}${spec.type}#${bytesKey(src)}`
+      : `${lookupOnly ? 'L' : 'F'}${spec.type}:${JSON.stringify(src)}`
     const hit = this.cache.get(key)
     if (hit) {
       this.adopt(hit, path)
       return hit
     }
-    const n = this.node(spec, msg, path, lookupOnly)
-    this.cache.set(key, n)
+    const n = this.from(spec, src, path, lookupOnly, optional)
+    if (n !== undefined) this.cache.set(key, n)
     return n
+  }
+
+  /** A new node from a message's bytes (split: its nested messages stay bytes) or decoded form. */
+  from (spec: ModelSpec, src: Source, path: string, lookupOnly: boolean, optional: boolean): Node | undefined {
+    if (!(src instanceof Uint8Array)) return optional && isEmpty(src) ? undefined : this.node(spec, src, undefined, path, lookupOnly)
+    let parts
+    try {
+      parts = splitterOf(spec)(src)
+    } catch (err) {
+      const at = path === '' ? spec.type : path
+      throw new EntityError('ERR_RECONCILER_DECODE', at, `${at}: cannot decode ${spec.message}: ${(err as Error).message}`, { cause: err })
+    }
+    if (optional && parts.kept.size === 0 && isEmpty(parts.decoded)) return undefined
+    return this.node(spec, parts.decoded, parts.kept, path, lookupOnly)
   }
 
   /** Makes this entity an owner of a shared subtree. */
@@ -189,7 +232,8 @@ class Flattener {
     node.tags.forEach((t, i) => this.adopt(t, `${join(path, 'tags')}[${i}]`))
   }
 
-  node (spec: ModelSpec, msg: Record<string, unknown>, path: string, lookupOnly = false): Node {
+  /** `kept`: the message fields its splitter left as bytes (absent from `msg`). */
+  node (spec: ModelSpec, msg: Record<string, unknown>, kept: ReadonlyMap<string, Uint8Array[]> | undefined, path: string, lookupOnly: boolean): Node {
     const node: Node = {
       seq: nextSeq++,
       spec,
@@ -226,14 +270,21 @@ class Flattener {
     const refs = spec.refs
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i]
-      const child = msg[r.field] as Record<string, unknown> | undefined | null
-      if (isEmpty(child)) continue
       const target = MODEL_BY_TYPE.get(r.target)!
       const childPath = join(path, r.field)
-      // A primary IP names an address that sits on one of the device's interfaces; unless it says
-      // which interface, it is looked up, never created (Diode SDK issue #73).
-      const lookup = lookupOnly || (r.lookupOnly === true && isEmpty(child!.assigned_object_interface))
-      const c = this.child(target, child!, childPath, lookup, r.field)
+      let c: Node | undefined
+      const bytes = kept?.get(r.field)
+      if (bytes !== undefined) {
+        c = this.child(target, bytes[0], childPath, lookupOnly, r.field, true)
+      } else {
+        const child = msg[r.field] as Record<string, unknown> | undefined | null
+        if (isEmpty(child)) continue
+        // A primary IP names an address that sits on one of the device's interfaces; unless it says
+        // which interface, it is looked up, never created (Diode SDK issue #73).
+        const lookup = lookupOnly || (r.lookupOnly === true && isEmpty(child!.assigned_object_interface))
+        c = this.child(target, child!, childPath, lookup, r.field)
+      }
+      if (c === undefined) continue
       // Nested context: an interface's primary MAC belongs to that interface.
       if (spec.type === 'interface' && r.field === 'primary_mac_address' && !c.refs.has('assigned_object_interface')) {
         c.refs.set('assigned_object_interface', node)
@@ -241,17 +292,18 @@ class Flattener {
       node.refs.set(r.field, c)
     }
     for (const m of spec.m2m) {
-      const list = msg[m.field] as Array<Record<string, unknown>> | undefined
+      const list = (kept?.get(m.field) ?? msg[m.field]) as Source[] | undefined
       if (!Array.isArray(list) || list.length === 0) continue
       const target = MODEL_BY_TYPE.get(m.target)!
       const m2m = node.m2m === NO_LISTS ? new Map<string, Node[]>() : node.m2m as Map<string, Node[]>
-      m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)))
+      m2m.set(m.field, list.map((x, i) => this.child(target, x, `${join(path, m.field)}[${i}]`, lookupOnly, m.field)!))
       node.m2m = m2m
     }
     if (spec.ends) node.ends = [this.ends(spec, msg, path, lookupOnly, 0), this.ends(spec, msg, path, lookupOnly, 1)]
-    if (spec.tags && Array.isArray(msg.tags)) {
+    const tags = (kept?.get('tags') ?? msg.tags) as Source[] | undefined
+    if (spec.tags && Array.isArray(tags)) {
       const tagSpec = MODEL_BY_TYPE.get('tag')!
-      node.tags = (msg.tags as Array<Record<string, unknown>>).map((t, i) => this.child(tagSpec, t, `${join(path, 'tags')}[${i}]`, lookupOnly, 'tags'))
+      node.tags = tags.map((t, i) => this.child(tagSpec, t, `${join(path, 'tags')}[${i}]`, lookupOnly, 'tags')!)
     }
     const cf = msg.custom_fields as Record<string, Record<string, unknown>> | undefined
     if (cf && Object.keys(cf).length > 0) {
@@ -285,17 +337,18 @@ class Flattener {
         if (notYet.includes(member)) throw new EntityError('ERR_RECONCILER_NOT_RECONCILED', at, `${at}: termination type ${kind} is not supported yet`)
         throw new EntityError('ERR_RECONCILER_INVALID_ENTITY', at, `${at}: a ${kind} cannot terminate a cable`)
       }
-      return this.child(MODEL_BY_TYPE.get(target)!, generic[member] as Record<string, unknown>, join(at, member), lookupOnly, member)
+      return this.child(MODEL_BY_TYPE.get(target)!, generic[member] as Record<string, unknown>, join(at, member), lookupOnly, member)!
     })
   }
 }
 
-/** Flattens entity `entity` (batch-wide index) of Entity member `type`. Throws EntityError. */
-export function flattenEntity (entity: number, type: string, message: Record<string, unknown>, cache: FlattenCache = new Map()): FlatEntity {
+/** Flattens entity `entity` (batch-wide index) of Entity member `type`, given as the member
+ * message's bytes or decoded. Throws EntityError. */
+export function flattenEntity (entity: number, type: string, message: Uint8Array | Record<string, unknown>, cache: FlattenCache = new Map()): FlatEntity {
   const spec = MODEL_BY_TYPE.get(type)
   if (!spec) throw new EntityError('ERR_RECONCILER_NOT_RECONCILED', type, `type ${type} is not reconciled yet`)
   const f = new Flattener(entity, cache)
-  const root = f.node(spec, message, '')
+  const root = f.from(spec, message, '', false, false)!
   return { root, nodes: f.nodes, warnings: f.warnings }
 }
 

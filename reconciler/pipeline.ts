@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { silentLogger } from '../config/logger.ts'
-import { decodeEntity, encodeIngestRequest, type IngestRequest__Output, type RequestParts, splitIngestRequest } from '../proto/index.ts'
+import { encodeIngestRequest, entityMember, type IngestRequest__Output, type RequestParts, splitIngestRequest } from '../proto/index.ts'
 import { type Db, type Queryable, savepoint } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop } from './change-set.ts'
@@ -71,9 +71,7 @@ interface Work {
   state?: IngestionState
   objectId?: number | null
   changeSet?: ReturnType<ChangeRecorder['changeSet']>
-  /** The Entity's bytes, decoded only when the entity takes the full path (and not kept: the
-   * nodes hold what flatten took from it, and a decoded tree kept for the whole batch was garbage
-   * the collector had to promote and mark). */
+  /** The Entity's bytes, decoded (by flatten) only when the entity takes the full path. */
   bytes?: Uint8Array
   /** Content hash (fingerprint.ts), for entities of a reconciled type. */
   hash?: string
@@ -174,25 +172,14 @@ function prepare (inputs: RequestInput[]): Batch {
   return { work, cache, repeatedInputs }
 }
 
-/** The Entity member's message, decoded now that the entity takes the full path. */
-function memberOf (w: Work): Record<string, unknown> {
-  return (decodeEntity(w.bytes!) as unknown as Record<string, Record<string, unknown>>)[w.type] ?? {}
-}
-
 /** Flattens entities (in batch order, sharing the batch's cache); a bad value fails its entity. */
 function flatten (batch: Batch, list: Work[]): void {
   for (const w of list) {
     if (w.flat || w.error || !w.bytes) continue
-    let message: Record<string, unknown>
+    const member = entityMember({ bytes: w.bytes, type: w.type })
     try {
-      message = memberOf(w)
-    } catch (err) {
-      // The request parsed but this entity's contents do not decode: it alone fails.
-      w.error = { code: 'ERR_RECONCILER_DECODE', field: w.type, message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): cannot decode: ${(err as Error).message}` }
-      continue
-    }
-    try {
-      w.flat = flattenEntity(w.index, w.type, message, batch.cache)
+      if (member === undefined) throw new EntityError('ERR_RECONCILER_DECODE', w.type, `${w.type} is not a message`)
+      w.flat = flattenEntity(w.index, w.type, member, batch.cache)
     } catch (err) {
       if (!(err instanceof EntityError)) throw err
       w.error = { code: err.code, field: err.field, message: `request ${w.request.id}: entity ${w.entityIndex} (${w.type}): ${err.message}` }

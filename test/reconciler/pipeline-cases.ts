@@ -4,7 +4,7 @@
 // PostgreSQL (pipeline-postgres.test.ts) and PGlite (pipeline-pglite.test.ts).
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { encodeIngestRequest } from '../../proto/index.ts'
+import { ENTITY_FIELD_NUMBER, encodeIngestRequest, IngestRequestType, messageType } from '../../proto/index.ts'
 import { applyRequests, RECONCILED_TYPES, type ApplySummary } from '../../reconciler/index.ts'
 import { MODELS } from '../../reconciler/models.ts'
 import { selectIngestionLogs } from '../../reconciler/read-api/ingestion-log-query.ts'
@@ -353,6 +353,25 @@ export function definePipelineTests (kind: BackendKind): void {
       const circuit = await one<{ error: { message: string } }>(db, 'select error from ingestion_log where entity_index = 4')
       assert.match(circuit.error.message, /type circuit is not reconciled yet/)
       assert.equal(await count(db, "select 1 from device where name in ('orphan', 'ghost')"), 0)
+    })
+
+    test('reconciler - an entity whose nested message does not decode is FAILED at that field; the others apply', async () => {
+      // Entities are decoded message by message while flattening: a nested message that does not
+      // parse fails its entity, named by its path, and nothing else.
+      const varint = (v: number): number[] => v < 0x80 ? [v] : [(v & 0x7f) | 0x80, ...varint(v >>> 7)]
+      const field = (n: number, body: Uint8Array): Buffer => Buffer.concat([Buffer.from([...varint((n << 3) | 2), ...varint(body.length)]), body])
+      const garbage = new Uint8Array([0x0a, 0x05, 0x41]) // field 1 says 5 bytes follow; one does
+      const badInterface = Buffer.concat([field(messageType('Interface').fields.device.id, garbage), field(messageType('Interface').fields.name.id, Buffer.from('eth9'))])
+      const badEntity = field(ENTITY_FIELD_NUMBER.interface, badInterface)
+      const good = encodeIngestRequest(request(deviceEntities(), 'nested-garbage'))
+      const bytes = Buffer.concat([good, field(IngestRequestType.fields.entities.id, badEntity)])
+      const s = await applyRequests(db, [{ bytes }])
+      const bad = deviceEntities().length
+      assert.deepEqual(s.results.filter((r) => r.state === 'FAILED').map((r) => [r.entityIndex, r.error?.code, r.error?.field]),
+        [[bad, 'ERR_RECONCILER_DECODE', 'device']])
+      assert.match(s.results[bad].error!.message, /entity \d+ \(interface\): device: cannot decode Device: /)
+      assert.equal(s.applied, bad)
+      assert.deepEqual(await snapshot(db), COMPLETE)
     })
 
     test('reconciler - a value the database refuses fails only its entity, found by applying entities one by one', async () => {
