@@ -45,38 +45,74 @@ export interface Node {
   final?: { obj: PlanObject, row: [number, number] | undefined }
 }
 
-/** The entities naming a node, each with the node's path inside it, in the order they named it
- * (a Map's interface, as much of it as the reconciler uses). Only nested references are shared,
- * so nearly every node has one owner: it is kept inline and a Map made for the others. A Map
- * per node was a large part of what a batch keeps alive, and so of the collector's work. */
+/** The entities naming a node, each with the node's path inside it (a Map's interface, as much
+ * of it as the reconciler uses). Only nested references are shared, so nearly every node has one
+ * owner: it is kept inline. The others are kept in two arrays in entity order: entities are
+ * flattened in batch order, so an owner is nearly always appended, and the type and role nodes
+ * a whole batch shares have thousands of them, which in a Map cost a hash entry each and most of
+ * flatten's time in has() and set(). */
 export class Owners {
   #first: number
   #path: string
-  #more: Map<number, string> | undefined
+  /** Owners after the first, by ascending entity, and their paths. */
+  #more: number[] | undefined
+  #morePaths: string[] | undefined
 
   constructor (entity: number, path: string) {
     this.#first = entity
     this.#path = path
   }
 
+  /** Position of `entity` in #more, or -1. */
+  #find (entity: number): number {
+    const more = this.#more
+    if (more === undefined) return -1
+    const i = lowerBound(more, entity)
+    return more[i] === entity ? i : -1
+  }
+
   has (entity: number): boolean {
-    return entity === this.#first || (this.#more?.has(entity) ?? false)
+    return entity === this.#first || this.#find(entity) >= 0
   }
 
   get (entity: number): string | undefined {
-    return entity === this.#first ? this.#path : this.#more?.get(entity)
+    if (entity === this.#first) return this.#path
+    const i = this.#find(entity)
+    return i < 0 ? undefined : this.#morePaths![i]
   }
 
   set (entity: number, path: string): this {
-    if (entity === this.#first) this.#path = path
-    else (this.#more ??= new Map()).set(entity, path)
+    if (entity === this.#first) { this.#path = path; return this }
+    const more = (this.#more ??= [])
+    const paths = (this.#morePaths ??= [])
+    const i = lowerBound(more, entity)
+    if (i === more.length) { more.push(entity); paths.push(path) } else if (more[i] === entity) paths[i] = path
+    else { more.splice(i, 0, entity); paths.splice(i, 0, path) }
     return this
   }
 
+  /** The first owner, then the others by entity. */
   forEach (visit: (path: string, entity: number) => void): void {
     visit(this.#path, this.#first)
-    this.#more?.forEach(visit)
+    const more = this.#more
+    if (more === undefined) return
+    const paths = this.#morePaths!
+    for (let i = 0; i < more.length; i++) visit(paths[i], more[i])
   }
+}
+
+/** First position in ascending `list` whose value is >= `v`; the end is checked first, where
+ * flatten appends. */
+function lowerBound (list: number[], v: number): number {
+  let hi = list.length
+  if (hi === 0 || list[hi - 1] < v) return hi
+  let lo = 0
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid] < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Nested messages already flattened in this batch, by type and content (their bytes, or for
