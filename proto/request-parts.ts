@@ -68,12 +68,12 @@ export function splitIngestRequest (bytes: Uint8Array): RequestParts {
   return { header: decoded, entities }
 }
 
-/** The bytes of the Entity's member message (`part.type`): the last one sent, the one a decoder
- * keeps. Empty when the member was sent empty; undefined when the entity names no member. */
-export function entityMember (part: Pick<EntityPart, 'bytes' | 'type'>): Uint8Array | undefined {
-  if (part.type === undefined) return undefined
-  const number = ENTITY_FIELD_NUMBER[part.type]
-  const b = part.bytes
+/** The bytes of member `type` (EntityPart.type) of the Entity in `b`: the last one sent, the one
+ * a decoder keeps. Empty when the member was sent empty; undefined when the entity names no
+ * member. */
+export function entityMember (b: Uint8Array, type: string | undefined): Uint8Array | undefined {
+  if (type === undefined) return undefined
+  const number = ENTITY_FIELD_NUMBER[type]
   let member: Uint8Array | undefined
   forEachField(b, 0, b.length, (f, _s, v, e, wireType) => { if (f === number && wireType === 2) member = b.subarray(v, e) })
   return member

@@ -244,9 +244,10 @@ class Flattener {
     return n
   }
 
-  /** A new node from a message's bytes (split: its nested messages stay bytes) or decoded form. */
+  /** A new node from a message's bytes (split: its nested messages stay bytes) or decoded form.
+   * `optional` only for bytes: a decoded reference is tested for emptiness before it gets here. */
   from (spec: ModelSpec, src: Source, path: string, lookupOnly: boolean, optional: boolean): Node | undefined {
-    if (!(src instanceof Uint8Array)) return optional && isEmpty(src) ? undefined : this.node(spec, src, undefined, path, lookupOnly)
+    if (!(src instanceof Uint8Array)) return this.node(spec, src, undefined, path, lookupOnly)
     let parts
     try {
       parts = splitterOf(spec)(src)
@@ -379,8 +380,8 @@ class Flattener {
 }
 
 /** Flattens entity `entity` (batch-wide index) of Entity member `type`, given as the member
- * message's bytes or decoded. Throws EntityError. */
-export function flattenEntity (entity: number, type: string, message: Uint8Array | Record<string, unknown>, cache: FlattenCache = new Map()): FlatEntity {
+ * message's bytes (proto entityMember). Throws EntityError. */
+export function flattenEntity (entity: number, type: string, message: Uint8Array, cache: FlattenCache = new Map()): FlatEntity {
   const spec = MODEL_BY_TYPE.get(type)
   if (!spec) throw new EntityError('ERR_RECONCILER_NOT_RECONCILED', type, `type ${type} is not reconciled yet`)
   const f = new Flattener(entity, cache)

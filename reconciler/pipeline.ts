@@ -176,7 +176,7 @@ function prepare (inputs: RequestInput[]): Batch {
 function flatten (batch: Batch, list: Work[]): void {
   for (const w of list) {
     if (w.flat || w.error || !w.bytes) continue
-    const member = entityMember({ bytes: w.bytes, type: w.type })
+    const member = entityMember(w.bytes, w.type)
     try {
       if (member === undefined) throw new EntityError('ERR_RECONCILER_DECODE', w.type, `${w.type} is not a message`)
       w.flat = flattenEntity(w.index, w.type, member, batch.cache)

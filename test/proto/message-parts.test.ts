@@ -44,7 +44,7 @@ test('proto - messageSplitter throws on bytes that do not parse, and refuses fie
 
 test('proto - entityMember gives the bytes of the entity\'s member message', () => {
   const parts = splitIngestRequest(encodeIngestRequest({ entities: [{ interface: iface }, { site: {} }, {}] }))
-  assert.deepEqual(decodeMessage('Interface', entityMember(parts.entities[0])!), decodeMessage('Interface', encodeMessage('Interface', iface)))
-  assert.equal(entityMember(parts.entities[1])!.length, 0, 'a member sent empty is empty bytes')
-  assert.equal(entityMember(parts.entities[2]), undefined, 'an entity naming no object has none')
+  assert.deepEqual(decodeMessage('Interface', entityMember(parts.entities[0].bytes, parts.entities[0].type)!), decodeMessage('Interface', encodeMessage('Interface', iface)))
+  assert.equal(entityMember(parts.entities[1].bytes, parts.entities[1].type)!.length, 0, 'a member sent empty is empty bytes')
+  assert.equal(entityMember(parts.entities[2].bytes, parts.entities[2].type), undefined, 'an entity naming no object has none')
 })
