@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { encodeIngestRequest, type IngestRequest } from '../proto/index.ts'
+import { ENTITIES_PER_DEVICE, INTERFACES, requestBytes } from './device-payloads.ts'
 import { openEmbeddedQueue } from '../queue/index.ts'
 import { connectPostgres, migrate, type Db } from '../store/index.ts'
 import { silentLogger } from '../config/logger.ts'
@@ -23,7 +23,6 @@ import { createReconciler, startApplyWorkers, type ApplyWorkers } from '../recon
 
 const ADMIN_URL = process.env.TRIBUTARY_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1024)
-const INTERFACES = 48
 const BATCH = Number(process.env.BENCH_BATCH ?? 64)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2)
@@ -34,53 +33,6 @@ const WARMUP_DEVICES = 4 * BATCH * CONCURRENCY
 // applies them on the main thread (as with the embedded store).
 const THREADS = process.env.BENCH_THREADS !== '0'
 
-type Entity = Record<string, unknown>
-const ts = { seconds: Math.floor(Date.now() / 1000) - 1, nanos: 0 }
-
-function deviceRef (d: number): Entity {
-  return {
-    name: `bench-${d}`,
-    site: { name: `site-${d % 10}` },
-    device_type: { model: 'EX4300-48T', manufacturer: { name: 'Juniper' } },
-    role: { name: 'Access switch' }
-  }
-}
-
-function deviceEntities (d: number, variant: 'base' | 'changed'): Entity[] {
-  const ref = deviceRef(d)
-  const out: Entity[] = [{
-    timestamp: ts,
-    device: { ...ref, platform: { name: 'junos', manufacturer: { name: 'Juniper' } }, serial: `SN${d}`, status: 'active' }
-  }]
-  for (let i = 0; i < INTERFACES; i++) {
-    // 10% changed: every tenth interface gets a new description.
-    const description = variant === 'changed' && i % 10 === 0 ? `uplink ${i} (moved)` : `port ${i}`
-    out.push({ timestamp: ts, interface: { device: ref, name: `ge-0/0/${i}`, type: '1000base-t', enabled: true, mtu: 1514, description } })
-  }
-  for (let i = 0; i < INTERFACES; i++) {
-    const a = d * INTERFACES + i
-    out.push({
-      timestamp: ts,
-      ip_address: { address: `10.${(a >> 16) & 255}.${(a >> 8) & 255}.${a & 255}/16`, assigned_object_interface: { device: ref, name: `ge-0/0/${i}` }, status: 'active' }
-    })
-  }
-  return out
-}
-
-function requestBytes (d: number, variant: 'base' | 'changed'): Uint8Array {
-  const r: IngestRequest = {
-    id: randomUUID(),
-    stream: 'latest',
-    producer_app_name: 'bench',
-    producer_app_version: '1.0.0',
-    sdk_name: 'bench',
-    sdk_version: '0.0.1',
-    entities: deviceEntities(d, variant) as IngestRequest['entities']
-  }
-  return encodeIngestRequest(r)
-}
-
-const ENTITIES_PER_DEVICE = 1 + 2 * INTERFACES
 
 /** CPU seconds used so far by each server process (backend) of the bench's database, by pid;
  * empty where /proc is not there. Beside the reconciler's own CPU it shows which side of the
