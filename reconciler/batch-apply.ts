@@ -5,12 +5,25 @@ import type { Queryable } from '../store/index.ts'
 import { ConflictError, isUniqueViolation } from './errors.ts'
 import type { FieldChange } from './diff.ts'
 import { fieldSpec } from './diff.ts'
-import type { FieldSpec, ManyToManySpec, ModelSpec } from './models.ts'
+import { type FieldSpec, type ManyToManySpec, type ModelSpec, TYPE_ORDER } from './models.ts'
 import type { PlanObject } from './match.ts'
+import type { RowMap } from './row-map.ts'
 import { sameValue, sqlTypeOf, toParam } from './values.ts'
 
 /** Who a write is attributed to in object_change. */
 export interface Author { requestId: string, userName: string }
+
+/** The rows a pass writes, by table (MODELS index) and id. Every row written inside one savepoint
+ * carries the same transaction id as its xmin, so the versions fingerprints record for them need
+ * no query (fingerprint.ts, passVersions). insertRows and updateRows are all that write a
+ * model's rows, and each reports what it wrote here. */
+export type WrittenRows = RowMap<true>
+
+function noteWritten (written: WrittenRows | undefined, spec: ModelSpec, ids: Iterable<number>): void {
+  if (written === undefined) return
+  const t = TYPE_ORDER.get(spec.type)!
+  for (const id of ids) written.set(t, id, true)
+}
 
 export interface ColumnType { array: string, cast: string }
 
@@ -61,7 +74,7 @@ export async function reserveIds (tx: Queryable, spec: ModelSpec, count: number)
  * INSERT rather than ON CONFLICT DO NOTHING: its speculative insertion (a pre-check of every
  * unique index, then a confirmation per row) cost ~10% of creating an interface or an address,
  * to serve a race that is rare and costs a replan either way. */
-export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ id: number, values: Map<string, unknown>, author: Author }>): Promise<void> {
+export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ id: number, values: Map<string, unknown>, author: Author }>, written?: WrittenRows): Promise<void> {
   if (rows.length === 0) return
   let all = createColumnCache.get(spec)
   if (!all) createColumnCache.set(spec, (all = createColumns(spec)))
@@ -98,6 +111,7 @@ export async function insertRows (tx: Queryable, spec: ModelSpec, rows: Array<{ 
     select 1`
   try {
     await tx.query(sql, params)
+    noteWritten(written, spec, rows.map((r) => r.id))
   } catch (err) {
     if (!isUniqueViolation(err)) throw err
     throw new ConflictError(`a new ${spec.objectType} row was created concurrently by another writer (${(err as Error).message})`)
@@ -133,7 +147,7 @@ export interface RowUpdate { id: number, changes: FieldChange[], author: Author 
 
 /** Updates rows, one statement per set of changed columns; prechange/postchange data of the
  * change log come from the same statement, so they are the rows as they really were. */
-export async function updateRows (tx: Queryable, spec: ModelSpec, updates: RowUpdate[]): Promise<void> {
+export async function updateRows (tx: Queryable, spec: ModelSpec, updates: RowUpdate[], written?: WrittenRows): Promise<void> {
   const groups = new Map<string, RowUpdate[]>()
   for (const u of updates) {
     const k = u.changes.map((c) => c.column).sort().join(',')
@@ -166,6 +180,7 @@ export async function updateRows (tx: Queryable, spec: ModelSpec, updates: RowUp
     if (r.rows.length !== list.length) {
       throw new ConflictError(`${list.length - r.rows.length} ${spec.objectType} row(s) disappeared while being updated`)
     }
+    noteWritten(written, spec, list.map((u) => u.id))
   }
 }
 

@@ -5,7 +5,7 @@
 // fulfilled by whichever later batch brings the address onto such an interface, so a device, its
 // interfaces and its addresses converge in any order and across requests (Diode issue #545).
 import type { Queryable } from '../store/index.ts'
-import type { Author, RowUpdate } from './batch-apply.ts'
+import type { Author, RowUpdate, WrittenRows } from './batch-apply.ts'
 import { updateRows } from './batch-apply.ts'
 import { type ChangeRecorder, primaryEntity } from './change-set.ts'
 import type { Node } from './flatten.ts'
@@ -21,7 +21,8 @@ export async function applyDeferred (
   tx: Queryable,
   objects: Map<string, PlanObject[]>,
   rec: ChangeRecorder,
-  authorOf: (entity: number) => Author
+  authorOf: (entity: number) => Author,
+  written?: WrittenRows
 ): Promise<void> {
   const updates = new Map<ModelSpec, Map<number, RowUpdate>>()
   const change = (spec: ModelSpec, id: number, column: string, field: string, before: unknown, after: unknown, entity: number): void => {
@@ -154,9 +155,9 @@ export async function applyDeferred (
         u.changes.push({ column: c.column, field: c.field, before: c.ip, after: null, entity: c.entity })
         rec.changed(c.entity, DEVICE.objectType, id, c.field, c.ip, null)
       }
-      await updateRows(tx, DEVICE, [...release.values()])
+      await updateRows(tx, DEVICE, [...release.values()], written)
     }
   }
 
-  for (const [spec, m] of updates) await updateRows(tx, spec, [...m.values()])
+  for (const [spec, m] of updates) await updateRows(tx, spec, [...m.values()], written)
 }

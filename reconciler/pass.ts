@@ -4,7 +4,7 @@
 // created stops the pass with a PlanFailure naming the entities that depend on it; the caller
 // rolls back to its savepoint and runs the pass again without them.
 import type { Queryable } from '../store/index.ts'
-import { addTags, type Author, insertRows, replaceSets, reserveIds, type RowUpdate, tagNames, updateRows } from './batch-apply.ts'
+import { addTags, type Author, insertRows, replaceSets, reserveIds, type RowUpdate, tagNames, updateRows, type WrittenRows } from './batch-apply.ts'
 import { type ChangeRecorder, primaryEntity } from './change-set.ts'
 import { insertTerminations, matchCables } from './cable-match.ts'
 import { applyDeferred } from './deferred.ts'
@@ -30,6 +30,8 @@ export interface PassInput {
   nodes: Node[]
   authorOf: (entity: number) => Author
   rec: ChangeRecorder
+  /** Filled with every row the pass writes. */
+  written?: WrittenRows
 }
 
 function sortKey (obj: PlanObject): string {
@@ -40,7 +42,7 @@ function sortKey (obj: PlanObject): string {
 }
 
 export async function runPass (tx: Queryable, input: PassInput): Promise<Map<string, PlanObject[]>> {
-  const { rec, authorOf } = input
+  const { rec, authorOf, written } = input
   const byType = new Map<string, Node[]>()
   // Index loops over nodes and objects: runPass is async and long unoptimised, and unoptimised
   // for-of allocates an iterator result per element (thousands per batch).
@@ -92,7 +94,7 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
         })
         return { id: obj.id, values, author: authorOf(entity) }
       })
-      await insertRows(tx, spec, rows)
+      await insertRows(tx, spec, rows, written)
       if (spec.ends) await insertTerminations(tx, keyed.map((k) => k.obj), rec)
     }
 
@@ -105,7 +107,7 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
       for (const c of changes) rec.changed(c.entity, spec.objectType, obj.id!, c.field, c.before, c.after)
       updates.push({ id: obj.id!, changes, author: authorOf(changes[0].entity) })
     }
-    if (updates.length > 0) await updateRows(tx, spec, updates)
+    if (updates.length > 0) await updateRows(tx, spec, updates, written)
 
     const writable = objs.filter((o) => !o.lookupOnly)
     if (spec.tags) {
@@ -135,6 +137,6 @@ export async function runPass (tx: Queryable, input: PassInput): Promise<Map<str
       for (const c of await replaceSets(tx, m, writable)) rec.changed(c.entity, spec.objectType, c.obj.id!, c.field, c.before, c.after)
     }
   }
-  await applyDeferred(tx, objects, rec, authorOf)
+  await applyDeferred(tx, objects, rec, authorOf, written)
   return objects
 }

@@ -11,7 +11,7 @@ import { encodeIngestRequest, entityMember, type IngestRequest__Output, type Req
 import { type Db, type Queryable, savepoint } from '../store/index.ts'
 import type { Author } from './batch-apply.ts'
 import { ChangeRecorder, isBareNoop } from './change-set.ts'
-import { currentVersions, dropOverwritten, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, saveFingerprints, staleRows } from './fingerprint.ts'
+import { currentVersions, dropOverwritten, entityHash, type Fingerprint, fingerprintRows, isCurrent, loadFingerprints, passVersions, saveFingerprints, staleRows } from './fingerprint.ts'
 import { ConflictError, EntityError, isDataError, isTransientError, ReconcilerError } from './errors.ts'
 import { flattenEntity, timestampOf, type FlatEntity, type FlattenCache, type Node } from './flatten.ts'
 import { type IngestionLogRow, type IngestionState, lockRequests, loggedParts, partKey, type RequestInfo, writeIngestionLogs } from './ingestion-log.ts'
@@ -244,8 +244,9 @@ function liveNodes (standing: Work[]): Node[] {
   return nodes
 }
 
-/** Runs passes until one succeeds for every entity still standing; returns its recorder. */
-async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promise<void> {
+/** Runs passes until one succeeds for every entity still standing. `versions` gets the version of
+ * every row the succeeding passes wrote (fingerprint.ts, passVersions). */
+async function applyEntities (tx: Queryable, work: Work[], live: Work[], versions: RowMap<number>): Promise<void> {
   // One Author per request, not one per row written.
   const authors = new Map<RequestInfo, Author>()
   const authorOf = (e: number): Author => {
@@ -259,8 +260,10 @@ async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promis
     if (standing.length === 0) return
     const nodes = liveNodes(standing)
     const rec = new ChangeRecorder()
+    const written = new RowMap<true>()
     try {
-      await savepoint(tx, 'reconcile_pass', () => runPass(tx, { nodes, authorOf, rec }))
+      await savepoint(tx, 'reconcile_pass', () => runPass(tx, { nodes, authorOf, rec, written }))
+      await passVersions(tx, written, versions)
       for (const w of standing) finish(w, rec)
       return
     } catch (err) {
@@ -274,7 +277,7 @@ async function applyEntities (tx: Queryable, work: Work[], live: Work[]): Promis
         return
       }
       // Which entity's data the database refused is unknown: apply them one by one.
-      for (const w of standing) await applyEntities(tx, work, [w])
+      for (const w of standing) await applyEntities(tx, work, [w], versions)
       dropOverwritten(standing)
       return
     }
@@ -322,7 +325,8 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
   const full = live.filter((w) => !repeats.has(w))
   flatten(batch, full)
   const passing = full.filter((w) => !w.error)
-  await applyEntities(tx, batch.work, passing)
+  const written = new RowMap<number>()
+  await applyEntities(tx, batch.work, passing, written)
   if (repeats.size > 0) {
     // Last entity (batch index) of the full path naming each row.
     const lastNamer = new RowMap<number>()
@@ -352,7 +356,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
     if (again.length > 0) {
       again.sort((a, b) => a.index - b.index)
       flatten(batch, again)
-      await applyEntities(tx, batch.work, again.filter((w) => !w.error))
+      await applyEntities(tx, batch.work, again.filter((w) => !w.error), written)
       // Each of these held at the start of the batch, so one that changes (or fails) now undoes
       // what an earlier entity of the batch wrote. In one pass the two would have been one object
       // whose later values win, so that write would never have happened: the change sets and the
@@ -364,7 +368,7 @@ async function applyBatch (tx: Queryable, batch: Batch, live: Work[], shortcuts:
     }
   }
   await saveFingerprints(tx, live.filter((w) => w.fingerprint !== undefined && !w.error)
-    .map((w) => ({ hash: w.hash!, objectId: w.objectId ?? null, rows: w.fingerprint! })), stored)
+    .map((w) => ({ hash: w.hash!, objectId: w.objectId ?? null, rows: w.fingerprint! })), stored, written)
 }
 
 function logRows (work: Work[], skip: Set<string>): IngestionLogRow[] {

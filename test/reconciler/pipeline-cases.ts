@@ -392,6 +392,41 @@ export function definePipelineTests (kind: BackendKind): void {
         where change_set @> '{"changes": [{"object_type": "dcim.site", "change_type": "create"}]}'`)).rows, [{ entity_index: 0 }])
     })
 
+    test('reconciler - a fingerprint records the versions its rows have when the batch commits', async () => {
+      // Each recorded [table, id, xmin] of the fingerprints the last batch wrote, against the row.
+      const exact = async (): Promise<number> => {
+        const fps = await db.query<{ objects: string }>('select objects from entity_fingerprint where updated = (select max(updated) from entity_fingerprint)')
+        let checked = 0
+        for (const { objects } of fps.rows) {
+          const flat = JSON.parse(objects) as Array<string | number>
+          for (let i = 0; i < flat.length; i += 3) {
+            const row = await db.query<{ x: string }>(`select xmin::text as x from ${String(flat[i])} where id = $1`, [flat[i + 1]])
+            assert.equal(Number(row.rows[0]?.x), flat[i + 2], `${String(flat[i])} ${flat[i + 1]}`)
+            checked++
+          }
+        }
+        return checked
+      }
+      // Entity by entity (vid 5000 is refused), so each entity's rows are written in a pass of its
+      // own, and the primary IP's pass writes the device again.
+      await send(db, [
+        { timestamp: ts(), vlan: { vid: 300, name: 'ok-a', site: { name: 'Berlin DC1' } } },
+        { timestamp: ts(), vlan: { vid: 5000, name: 'too-big', site: { name: 'Berlin DC1' } } },
+        ...deviceEntities()
+      ])
+      assert.ok(await exact() >= 10)
+      // One pass creating rows, updating others and setting a primary IP on a device it updates.
+      const dev = deviceRef()
+      const s = await send(db, [
+        { timestamp: ts(), device: { ...device(), serial: 'SN-CHANGED' } },
+        { timestamp: ts(), interface: { device: dev, name: 'ge-0/0/9', type: '1000base-t' } },
+        { timestamp: ts(), interface: { ...interfaces()[1], description: 'changed' } },
+        { timestamp: ts(), ip_address: { address: '198.51.100.9/24', assigned_object_interface: { device: dev, name: 'ge-0/0/9' } } }
+      ])
+      assert.equal(s.failed, 0)
+      assert.ok(await exact() >= 6)
+    })
+
     test('reconciler - a batch applied entity by entity records no repeat that a later entity of it undid', async () => {
       const site = { name: 'Berlin DC1' }
       const users = { timestamp: ts(), vlan: { vid: 100, name: 'users', site } }
