@@ -262,15 +262,18 @@ export function dropOverwritten (applied: Array<{ fingerprint?: Array<[number, n
  * versions of the rows this batch wrote (passVersions); the others are read. */
 export async function saveFingerprints (tx: Queryable, entries: Array<{ hash: string, objectId: number | null, rows: Array<[number, number]> }>, stored: ReadonlySet<string>, written: RowMap<number>): Promise<void> {
   if (entries.length === 0) return
+  // The versions of the rows the fingerprints name: the batch's own writes as recorded, the rest read.
+  const versions = new RowMap<number>()
   const wanted = new RowMap<true>()
   for (const e of entries) {
     for (let i = 0; i < e.rows.length; i++) {
       const [t, id] = e.rows[i]
-      if (!written.has(t, id)) wanted.set(t, id, true)
+      const x = written.get(t, id)
+      if (x === undefined) wanted.set(t, id, true)
+      else versions.set(t, id, x)
     }
   }
-  const versions = await versionsOf(tx, wanted)
-  written.forEach((x, t, id) => { versions.set(t, id, x) })
+  ;(await versionsOf(tx, wanted)).forEach((x, t, id) => { versions.set(t, id, x) })
   // "t,id,xmin" per row, shared by the entities naming it.
   const parts = new RowMap<string>()
   versions.forEach((x, t, id) => parts.set(t, id, `"${MODELS[t].table}",${id},${x}`))
